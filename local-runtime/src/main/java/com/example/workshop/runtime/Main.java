@@ -1,0 +1,54 @@
+package com.example.workshop.runtime;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * Command-line entry point of {@code local-runtime.jar}. Exit codes are a contract shared by all
+ * subcommands: 0 done, 1 the handler or execution failed where that is the answer, 2 bad
+ * arguments or unreadable input (one line on stderr, never a stack trace).
+ */
+public final class Main {
+
+  static final String USAGE =
+      """
+      usage: java -jar local-runtime.jar <command> [options]
+
+      commands:
+        invoke     --handler H --event FILE|- [--classpath CP] [--memory MB] [--timeout SECONDS] [--function-name NAME]
+        validate   FILE [--substitution KEY=VALUE]...
+        run        --definition FILE [--input FILE|-] [--json] [--history] [--clock virtual|real] ...
+        diagram    --definition FILE [--substitution KEY=VALUE]...
+        bench      DIR
+        conformance DIR
+
+      Run a command with --help for all of its options.""";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs one command and returns its exit code; never calls System.exit (tests call this). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+      (args.length == 0 ? err : out).println(USAGE);
+      return args.length == 0 ? 2 : 0;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      return switch (args[0]) {
+        case "invoke" -> InvokeCommand.run(rest, out, err);
+        default -> throw new UsageException("unknown command '" + args[0] + "'. " + firstLine());
+      };
+    } catch (UsageException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static String firstLine() {
+    return "Commands: invoke, validate, run, diagram, bench, conformance (see --help).";
+  }
+}
