@@ -34,8 +34,19 @@ final class LearnerCommands {
   /** What a command needs beyond the JDK, judged by its first word; null for project commands. */
   enum Kind { PROJECT, AWS, DOCKER, OTHER }
 
+  /** A pipeline is judged by its strongest part: {@code echo '{}' | java -jar ...} is a project command. */
   static Kind kind(String command) {
-    String first = command.split("\\s+", 2)[0];
+    Kind strongest = Kind.OTHER;
+    for (String part : command.split("\\s+\\|\\s+")) {
+      Kind k = kindOfWord(part.strip().split("\\s+", 2)[0]);
+      if (k.ordinal() < strongest.ordinal()) {
+        strongest = k;
+      }
+    }
+    return strongest;
+  }
+
+  private static Kind kindOfWord(String first) {
     return switch (first) {
       case "./mvnw", "../mvnw", "mvn", "java" -> Kind.PROJECT;
       case "sam", "aws", "cdk" -> Kind.AWS;
@@ -69,7 +80,7 @@ final class LearnerCommands {
       boolean windows = WINDOWS.contains(block.language());
       boolean console = block.language().equals("console") || block.language().equals("bash-session");
       for (Command c : commands(block, windows, console)) {
-        Kind kind = kind(c.text());
+        Kind kind = kind(c.bare());
         int line = block.openLine() + 1 + c.index();
         switch (kind) {
           case PROJECT -> {
@@ -98,7 +109,8 @@ final class LearnerCommands {
     return problems;
   }
 
-  record Command(int index, String text) {}
+  /** {@code text} is what the allow-list must hold (with the block's {@code cd}); {@code bare} is the command alone. */
+  record Command(int index, String text, String bare) {}
 
   /** The commands of a shell block: continuation lines joined, comments and output dropped, {@code cd} applied. */
   static List<Command> commands(Block block, boolean windows, boolean console) {
@@ -131,7 +143,7 @@ final class LearnerCommands {
           dir = Path.of(dir).resolve(normal.substring(3).strip()).normalize().toString().replace('\\', '/');
           continue;
         }
-        out.add(new Command(first, dir.isEmpty() ? normal : "cd " + dir + " && " + normal));
+        out.add(new Command(first, dir.isEmpty() ? normal : "cd " + dir + " && " + normal, normal));
       }
     }
     return out;
