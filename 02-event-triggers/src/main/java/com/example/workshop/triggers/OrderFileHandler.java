@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * S3 trigger (asynchronous): an order file was uploaded to the uploads bucket. The handler
- * registers the file for import with its decoded key; it reads no object itself.
+ * registers the file for import with its decoded key, once per upload; it reads no object itself.
  *
  * <p>Keys arrive URL-encoded: a space as {@code +}, a {@code +} as {@code %2B}, non-ASCII as
  * percent-encoded UTF-8. The prefix and suffix rules are checked against the decoded key, and
@@ -20,15 +20,18 @@ import java.util.function.Consumer;
  */
 public class OrderFileHandler implements RequestHandler<S3Event, OrderFileHandler.Summary> {
   private final OrderFileRules rules;
+  private final Once once;
   private final Consumer<OrderFile> inbox;
 
   /** Used by Lambda: the rules come from ORDER_BUCKET, ORDER_FILE_PREFIX and ORDER_FILE_SUFFIX. */
   public OrderFileHandler() {
-    this(OrderFileRules.fromEnvironment(System.getenv()), file -> {});
+    this(OrderFileRules.fromEnvironment(System.getenv()),
+        IdempotencyStore.fromEnvironment(System.getenv()), file -> {});
   }
 
-  OrderFileHandler(OrderFileRules rules, Consumer<OrderFile> inbox) {
+  OrderFileHandler(OrderFileRules rules, IdempotencyStore store, Consumer<OrderFile> inbox) {
     this.rules = Objects.requireNonNull(rules, "rules");
+    this.once = new Once(Objects.requireNonNull(store, "store"));
     this.inbox = Objects.requireNonNull(inbox, "inbox");
   }
 
@@ -36,7 +39,7 @@ public class OrderFileHandler implements RequestHandler<S3Event, OrderFileHandle
   public record OrderFile(String bucket, String key, long size, String eTag) {}
 
   /** What this invocation did, keys decoded; Lambda discards it (asynchronous invocation). */
-  public record Summary(List<String> accepted, List<String> ignored) {}
+  public record Summary(List<String> accepted, List<String> ignored, List<String> duplicates) {}
 
   /** Which uploads are order files: the bucket (any when null), key prefix and key suffix. */
   public record OrderFileRules(String bucket, String prefix, String suffix) {
@@ -63,6 +66,7 @@ public class OrderFileHandler implements RequestHandler<S3Event, OrderFileHandle
   public Summary handleRequest(S3Event event, Context context) {
     List<String> accepted = new ArrayList<>();
     List<String> ignored = new ArrayList<>();
+    List<String> duplicates = new ArrayList<>();
     // S3 sends an s3:TestEvent without Records when a notification is configured.
     List<S3EventNotificationRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
     for (S3EventNotificationRecord record : records) {
@@ -74,11 +78,18 @@ public class OrderFileHandler implements RequestHandler<S3Event, OrderFileHandle
         continue;
       }
       Long size = record.getS3().getObject().getSizeAsLong();
-      inbox.accept(
-          new OrderFile(bucket, key, size == null ? 0 : size, record.getS3().getObject().geteTag()));
-      accepted.add(key);
-      context.getLogger().log("ACCEPTED order file s3://" + bucket + "/" + key);
+      OrderFile file =
+          new OrderFile(bucket, key, size == null ? 0 : size, record.getS3().getObject().geteTag());
+      // The sequencer tells this upload of the key from a later one; a re-sent notification repeats it.
+      String eventKey = "s3://" + bucket + "/" + key + "#" + record.getS3().getObject().getSequencer();
+      if (once.apply(eventKey, context, () -> inbox.accept(file))) {
+        accepted.add(key);
+        context.getLogger().log("ACCEPTED order file s3://" + bucket + "/" + key);
+      } else {
+        duplicates.add(key);
+        context.getLogger().log("DUPLICATE skipped, order file s3://" + bucket + "/" + key);
+      }
     }
-    return new Summary(accepted, ignored);
+    return new Summary(accepted, ignored, duplicates);
   }
 }

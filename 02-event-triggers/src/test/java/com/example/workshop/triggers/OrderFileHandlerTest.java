@@ -23,7 +23,7 @@ class OrderFileHandlerTest {
   private final List<OrderFile> inbox = new ArrayList<>();
   private final LogLines log = new LogLines();
   private final OrderFileHandler handler =
-      new OrderFileHandler(new OrderFileRules(BUCKET, "incoming/", ".json"), inbox::add);
+      new OrderFileHandler(new OrderFileRules(BUCKET, "incoming/", ".json"), new InMemoryIdempotencyStore(), inbox::add);
 
   @ParameterizedTest
   @Event(value = "events/s3-order-uploaded.json", type = S3Event.class)
@@ -66,10 +66,22 @@ class OrderFileHandlerTest {
   }
 
   @Test
+  @DisplayName("the same notification delivered twice (same key and sequencer) registers the file once")
+  void duplicateNotification() {
+    handler.handleRequest(EventLoader.loadS3Event("events/s3-order-uploaded.json"), context("f", log));
+    OrderFileHandler.Summary second =
+        handler.handleRequest(EventLoader.loadS3Event("events/s3-order-uploaded.json"), context("f", log));
+
+    assertEquals(List.of("incoming/order-1001.json"), second.duplicates());
+    assertEquals(1, inbox.size());
+  }
+
+  @Test
   @DisplayName("the prefix is matched against the decoded key, not the encoded one")
   void prefixMatchesDecodedKey() {
     OrderFileHandler spaced =
-        new OrderFileHandler(new OrderFileRules(null, "incoming/summer sale", ".json"), inbox::add);
+        new OrderFileHandler(new OrderFileRules(null, "incoming/summer sale", ".json"),
+            new InMemoryIdempotencyStore(), inbox::add);
 
     spaced.handleRequest(EventLoader.loadS3Event("events/s3-encoded-keys.json"), context("f", log));
 
