@@ -14,6 +14,7 @@ import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * JSONPath as Step Functions evaluates it: Jayway JsonPath over Jackson trees, so results and
@@ -79,19 +80,67 @@ final class JsonPaths {
     return read(input, path);
   }
 
+  /**
+   * Evaluates a path as a payload template, Choice rule or intrinsic argument sees it: {@code $$...}
+   * on the Context object, {@code $name...} on the workflow variable {@code name}, {@code $...} on
+   * the input. An undefined variable is reported like a path that selects nothing.
+   */
+  static JsonNode resolve(
+      String path, JsonNode input, JsonNode context, Map<String, JsonNode> variables) {
+    if (isVariablePath(path)) {
+      int end = 1;
+      while (end < path.length() && isVariableChar(path.charAt(end))) {
+        end++;
+      }
+      String name = path.substring(1, end);
+      JsonNode value = variables == null ? null : variables.get(name);
+      if (value == null) {
+        throw new PathNotFound(path, "The variable '$" + name + "' is not defined");
+      }
+      return read(value, onDocument(path));
+    }
+    return readWithContext(input, context, path);
+  }
+
+  /** True for {@code $name} / {@code $name.field} (a workflow variable), not {@code $.x}, {@code $$}. */
+  static boolean isVariablePath(String path) {
+    return path != null
+        && path.length() > 1
+        && path.charAt(0) == '$'
+        && (Character.isLetter(path.charAt(1)) || path.charAt(1) == '_');
+  }
+
+  private static boolean isVariableChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
   static boolean isContextPath(String path) {
     return path.startsWith("$$");
   }
 
   /** True when the path selects at most one node (no wildcards, slices, filters, unions, ..). */
   static boolean isDefinite(String path) {
-    String p = isContextPath(path) ? path.substring(1) : path;
-    return compile(p).isDefinite();
+    return compile(onDocument(path)).isDefinite();
   }
 
   /** Throws IllegalArgumentException with Jayway's explanation when the path does not compile. */
   static void checkSyntax(String path) {
-    compile(isContextPath(path) ? path.substring(1) : path);
+    compile(onDocument(path));
+  }
+
+  /** The part of a context ({@code $$.x}) or variable ({@code $v.x}) path applied to its document. */
+  private static String onDocument(String path) {
+    if (isContextPath(path)) {
+      return path.substring(1);
+    }
+    if (isVariablePath(path)) {
+      int end = 1;
+      while (end < path.length() && isVariableChar(path.charAt(end))) {
+        end++;
+      }
+      return "$" + path.substring(end);
+    }
+    return path;
   }
 
   private static JsonPath compile(String path) {
