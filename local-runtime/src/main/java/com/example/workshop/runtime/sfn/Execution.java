@@ -131,11 +131,9 @@ public final class Execution {
     return text.length() > DETAIL_WIDTH ? text.substring(0, DETAIL_WIDTH - 3) + "..." : text;
   }
 
-  List<String> failedStates() {
-    return run.failedStates;
-  }
-
-  List<String> retriedStates() {
-    return run.retriedStates;
+  /** What this execution did, for the diagram overlay. */
+  ExecutionPath path() {
+    return new ExecutionPath(run.visited, new java.util.HashSet<>(run.failedStates),
+        new java.util.HashSet<>(run.retriedStates));
   }
 }
