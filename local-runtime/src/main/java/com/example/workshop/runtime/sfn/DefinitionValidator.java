@@ -3,13 +3,11 @@ package com.example.workshop.runtime.sfn;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,24 +138,15 @@ final class DefinitionValidator {
         report(MISSING_TARGET, t.pointer(), "Missing 'Next' target: " + t.target());
       }
     }
-    if (startAt != null && graph.containsKey(startAt)) {
-      Set<String> reached = new LinkedHashSet<>();
-      Deque<String> todo = new ArrayDeque<>(List.of(startAt));
-      while (!todo.isEmpty()) {
-        String name = todo.pop();
-        if (reached.add(name)) {
-          for (Transition t : graph.getOrDefault(name, List.of())) {
-            if (graph.containsKey(t.target()) && !reached.contains(t.target())) {
-              todo.push(t.target());
-            }
-          }
-        }
-      }
-      for (String name : graph.keySet()) {
-        if (!reached.contains(name)) {
-          report(MISSING_TARGET, LineLocator.child(statesPointer, name),
-              "State \"" + name + "\" is not reachable.");
-        }
+    // AWS's check (recorded answers): a state is "not reachable" when no StartAt, Next, Default
+    // or catcher names it, even if the state that names it is itself unreachable.
+    // Without a StartAt AWS reports only the missing field.
+    Set<String> referenced = new HashSet<>();
+    all.forEach(t -> referenced.add(t.target()));
+    for (String name : graph.keySet()) {
+      if (startAt != null && !referenced.contains(name)) {
+        report(MISSING_TARGET, LineLocator.child(statesPointer, name),
+            "State \"" + name + "\" is not reachable.");
       }
     }
     boolean terminal = false;
