@@ -398,8 +398,8 @@ final class DefinitionValidator {
             report(SCHEMA, at(pointer), "Fields '" + plain + "' and '" + key + "' both produce the"
                 + " key '" + plain + "'; keep one of them");
           }
-          boolean ok = value.isTextual() && (IntrinsicSyntax.looksLikeCall(value.asText())
-              ? IntrinsicSyntax.check(value.asText()) == null
+          boolean ok = value.isTextual() && (isCall(value.asText())
+              ? intrinsicProblem(value.asText()) == null
               : PathSyntax.check(value.asText(), false) == null);
           if (!ok) {
             report(SCHEMA, at(pointer), "The value for the field '" + key
@@ -413,6 +413,21 @@ final class DefinitionValidator {
       for (int i = 0; i < node.size(); i++) {
         template(node.get(i), LineLocator.child(at(pointer), i), field);
       }
+    }
+  }
+
+  /** A {@code .$} value not starting with {@code $} is meant as an intrinsic function call. */
+  static boolean isCall(String value) {
+    return !value.startsWith("$");
+  }
+
+  /** Null when the call is well-formed (the same parser the engine runs), else why not. */
+  static String intrinsicProblem(String expression) {
+    try {
+      Intrinsics.checkSyntax(expression);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
     }
   }
 

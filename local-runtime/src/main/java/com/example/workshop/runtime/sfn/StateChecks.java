@@ -131,8 +131,8 @@ final class StateChecks {
       String reason;
       if (!value.isTextual()) {
         reason = "it is not a string";
-      } else if (IntrinsicSyntax.looksLikeCall(value.asText())) {
-        reason = IntrinsicSyntax.check(value.asText());
+      } else if (DefinitionValidator.isCall(value.asText())) {
+        reason = DefinitionValidator.intrinsicProblem(value.asText());
       } else {
         reason = PathSyntax.check(value.asText(), true);
       }
