@@ -79,6 +79,7 @@ class ValidateAndDiagramCommandTest {
     assertEquals(2, run("validate", file.toString()));
     assertTrue(out().startsWith(file + ":4: UNRESOLVED_SUBSTITUTION: No value for the substitution"
         + " ${ChargeFunctionArn}"), out());
+    assertTrue(out().endsWith(" at /States/Charge/Resource\n"), out());
   }
 
   @Test

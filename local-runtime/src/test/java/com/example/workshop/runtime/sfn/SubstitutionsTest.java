@@ -54,7 +54,9 @@ class SubstitutionsTest {
   @Test
   @DisplayName("StateMachine resolves substitutions before validating and keeps them")
   void stateMachineAppliesSubstitutions() {
-    Map<String, String> values = Map.of("ChargeFunctionArn", "arn:c", "OrderTopicArn", "arn:t");
+    Map<String, String> values = Map.of(
+        "ChargeFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:charge",
+        "OrderTopicArn", "arn:t");
     StateMachine machine = StateMachine.parse(ORDER, values);
     assertEquals("arn:t", machine.definition().at("/States/Notify/Parameters/TopicArn").asText());
     assertEquals(values, machine.substitutions());
@@ -63,6 +65,8 @@ class SubstitutionsTest {
     assertEquals(List.of("UNRESOLVED_SUBSTITUTION", "UNRESOLVED_SUBSTITUTION"),
         e.diagnostics().stream().map(Diagnostic::code).toList());
     assertEquals(List.of(6, 12), e.diagnostics().stream().map(Diagnostic::line).toList());
+    assertEquals(List.of("/States/Charge/Resource", "/States/Notify/Parameters/TopicArn"),
+        e.diagnostics().stream().map(Diagnostic::location).toList());
   }
 
   @Test
