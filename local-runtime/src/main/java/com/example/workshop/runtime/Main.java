@@ -27,6 +27,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Jayway JsonPath logs through SLF4J; without a provider SLF4J prints three warning lines.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(run(args, System.out, System.err));
   }
 

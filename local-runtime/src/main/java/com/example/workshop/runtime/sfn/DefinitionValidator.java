@@ -274,7 +274,11 @@ final class DefinitionValidator {
       report(SCHEMA, bp, "Value cannot be empty");
     }
     for (int i = 0; i < branches.size(); i++) {
-      nested(branches.get(i), LineLocator.child(bp, i), Set.of("StartAt", "States", "Comment"));
+      // AWS refuses QueryLanguage on a Map's ItemProcessor (recorded); for branches it is
+      // unrecorded and AWS's language service allows it, so it is accepted (and ignored: nested
+      // states inherit the machine's language).
+      nested(branches.get(i), LineLocator.child(bp, i),
+          Set.of("StartAt", "States", "Comment", "QueryLanguage"));
     }
   }
 
