@@ -336,7 +336,7 @@ final class DefinitionValidator {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!allowed.contains(f)) {
-        report(SCHEMA, at(pointer), "Field '" + f + "' is not supported");
+        reportField(SCHEMA, at(pointer), f, "Field '" + f + "' is not supported");
       }
     }
   }
@@ -451,6 +451,11 @@ final class DefinitionValidator {
 
   void report(String code, String pointer, String message) {
     out.add(new Diagnostic(code, pointer, message, lines.lineOf(pointer)));
+  }
+
+  /** Located at the object, as AWS does, but on the line of the offending field. */
+  void reportField(String code, String pointer, String field, String message) {
+    out.add(new Diagnostic(code, pointer, message, lines.lineOf(LineLocator.child(pointer, field))));
   }
 
   private void report(String code, String pointer, String message, int line) {
