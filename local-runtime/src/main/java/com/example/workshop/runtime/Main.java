@@ -30,6 +30,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Jayway JsonPath logs through SLF4J; without a provider SLF4J prints three warning lines.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     // JSON is UTF-8 whatever the platform's default charset (events and responses carry any text).
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -48,6 +52,8 @@ public final class Main {
     try {
       return switch (args[0]) {
         case "invoke" -> InvokeCommand.run(rest, out, err);
+        case "validate" -> ValidateCommand.run(rest, out, err);
+        case "diagram" -> DiagramCommand.run(rest, out, err);
         case "conformance" -> ConformanceCommand.run(rest, out, err);
         case "run" -> RunCommand.run(rest, out, err);
         case "bench" -> BenchCommand.run(rest, out, err);
