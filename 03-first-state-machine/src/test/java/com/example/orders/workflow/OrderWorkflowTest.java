@@ -32,6 +32,7 @@ class OrderWorkflowTest {
 
   @BeforeAll
   static void load() throws Exception {
+    // snippet:bind-template
     SamTemplate template = SamTemplate.read(Path.of("template.yaml"));
     Map<String, String> arns = new TreeMap<>();
     LocalStepFunctions.Builder builder = LocalStepFunctions.builder().region("eu-central-1");
@@ -43,6 +44,7 @@ class OrderWorkflowTest {
     });
     machine = StateMachine.load(Path.of(template.definitionUri()), arns);
     stepFunctions = builder.build();
+    // end-snippet
   }
 
   private static Execution run(String event) throws Exception {

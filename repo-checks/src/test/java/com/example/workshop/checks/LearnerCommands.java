@@ -29,6 +29,8 @@ final class LearnerCommands {
   private static final Set<String> WINDOWS = Set.of("powershell", "pwsh", "ps", "ps1", "cmd", "bat");
   private static final Set<String> QUIET_FLAGS = Set.of("-B", "--batch-mode", "-ntp", "--no-transfer-progress", "-q", "--quiet");
   private static final Pattern EXIT = Pattern.compile("^\\[(?:exit \\d+|in \\.ci/run)]\\s+(.*)$");
+  private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(\\S+)$");
+  private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#\\s[^'\"]*$");
   private static final Pattern PROMPT = Pattern.compile("^(?:\\$|PS[^>]*>|>|C:\\\\[^>]*>)\\s+(.*)$");
 
   /** What a command needs beyond the JDK, judged by its first word; null for project commands. */
@@ -38,7 +40,9 @@ final class LearnerCommands {
   static Kind kind(String command) {
     Kind strongest = Kind.OTHER;
     for (String part : command.split("\\s+\\|\\s+")) {
-      Kind k = kindOfWord(part.strip().split("\\s+", 2)[0]);
+      // Leading VAR=value words set the command's environment; the command is the word after them.
+      String rest = part.strip().replaceFirst("^(?:[A-Za-z_][A-Za-z0-9_]*=\\S*\\s+)+", "");
+      Kind k = kindOfWord(rest.split("\\s+", 2)[0]);
       if (k.ordinal() < strongest.ordinal()) {
         strongest = k;
       }
@@ -117,6 +121,7 @@ final class LearnerCommands {
     List<Command> out = new ArrayList<>();
     List<String> lines = block.lines();
     String dir = "";
+    java.util.Map<String, String> vars = new java.util.HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       int first = i;
       String line = lines.get(i).strip();
@@ -133,7 +138,15 @@ final class LearnerCommands {
         line = lines.get(++i).strip();
       }
       text.append(line);
-      String command = text.toString().strip();
+      String command = TRAILING_COMMENT.matcher(text.toString()).replaceFirst("").strip();
+      Matcher assignment = ASSIGNMENT.matcher(command);
+      if (assignment.matches()) {
+        vars.put(assignment.group(1), assignment.group(2).replaceAll("^\"|\"$", ""));
+        continue; // a shell variable for later lines, e.g. CP="lesson/target/classes:..."
+      }
+      for (java.util.Map.Entry<String, String> v : vars.entrySet()) {
+        command = command.replace("${" + v.getKey() + "}", v.getValue()).replace("$" + v.getKey(), v.getValue());
+      }
       if (command.isEmpty() || command.startsWith("#") || command.startsWith("REM ") || command.startsWith("::")) {
         continue;
       }
