@@ -131,6 +131,24 @@ class TemplateTest {
     }
   }
 
+  @Test
+  @DisplayName("the SNS subscription has a DLQ only its topic may send to")
+  void snsSubscriptionDeadLetterQueue() {
+    List<JsonNode> subscriptions = events(TEMPLATE, "SNS");
+    assertEquals(1, subscriptions.size());
+    String dlq = subscriptions.get(0).at("/Properties/RedrivePolicy/deadLetterTargetArn/Fn::GetAtt/0").asText();
+    assertEquals("AWS::SQS::Queue", TEMPLATE.at("/Resources/" + dlq + "/Type").asText(), dlq);
+    boolean allowed = false;
+    for (Map.Entry<String, JsonNode> policy : SamTemplate.resources(TEMPLATE, "AWS::SQS::QueuePolicy")) {
+      for (JsonNode statement : policy.getValue().at("/Properties/PolicyDocument/Statement")) {
+        allowed |= statement.at("/Principal/Service").asText().equals("sns.amazonaws.com")
+            && statement.at("/Resource/Fn::GetAtt/0").asText().equals(dlq)
+            && statement.at("/Condition/ArnEquals/aws:SourceArn").isObject();
+      }
+    }
+    assertTrue(allowed, "no queue policy lets the topic (and only it) send to " + dlq);
+  }
+
   private static List<JsonNode> events(JsonNode template, String type) {
     List<JsonNode> found = new ArrayList<>();
     for (Map.Entry<String, JsonNode> fn : SamTemplate.resources(template, "AWS::Serverless::Function")) {
