@@ -40,8 +40,10 @@ class DocumentedCommandsTest {
         classpath = line.substring(3).replace("\"", "");
       }
       if (line.contains(JAR + " invoke --handler")) {
-        String expected = i + 1 < lines.size() && lines.get(i + 1).startsWith("# ")
-            ? lines.get(i + 1).substring(2) : null;
+        String expected =
+            i + 1 < lines.size() && lines.get(i + 1).startsWith("# ")
+                ? lines.get(i + 1).substring(2)
+                : null;
         commands.add(Arguments.of(line.replace("\"$CP\"", classpath), expected));
       }
     }
@@ -64,8 +66,12 @@ class DocumentedCommandsTest {
     assertEquals("java", words.get(0), command);
     words.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Path stdout = Files.createTempFile("invoke", ".out");
-    Process run = process.command(words).redirectOutput(stdout.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process run =
+        process
+            .command(words)
+            .redirectOutput(stdout.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertTrue(run.waitFor(60, TimeUnit.SECONDS), "still running after 60 s: " + command);
     String out = Files.readString(stdout, StandardCharsets.UTF_8).strip();
     Files.delete(stdout);
