@@ -28,8 +28,16 @@ import java.util.Map;
 final class HandlerCheck {
   /** What each event source type delivers to a Java handler. */
   static final Map<String, Class<?>> EVENT_INPUT =
-      Map.of("S3", S3Event.class, "DynamoDB", DynamodbEvent.class, "SNS", SNSEvent.class,
-          "SQS", SQSEvent.class);
+      Map.of(
+          "S3",
+          S3Event.class,
+          "DynamoDB",
+          DynamodbEvent.class,
+          "SNS",
+          SNSEvent.class,
+          "SQS",
+          SQSEvent.class);
+
   /** The answer Lambda reads when FunctionResponseTypes has ReportBatchItemFailures. */
   static final Map<String, Class<?>> BATCH_RESPONSE =
       Map.of("DynamoDB", StreamsEventResponse.class, "SQS", SQSBatchResponse.class);
@@ -40,7 +48,8 @@ final class HandlerCheck {
   static List<String> problems(JsonNode template, ClassLoader classes) {
     List<String> problems = new ArrayList<>();
     String globalHandler = template.at("/Globals/Function/Handler").asText(null);
-    for (Map.Entry<String, JsonNode> fn : SamTemplate.resources(template, "AWS::Serverless::Function")) {
+    for (Map.Entry<String, JsonNode> fn :
+        SamTemplate.resources(template, "AWS::Serverless::Function")) {
       String name = fn.getKey();
       JsonNode props = fn.getValue().path("Properties");
       String handler = props.path("Handler").asText(globalHandler);
@@ -62,15 +71,30 @@ final class HandlerCheck {
     try {
       type = Class.forName(className, false, classes);
     } catch (ClassNotFoundException e) {
-      problems.add(name + ": Handler " + handler + ": class " + className
-          + " does not exist (check the package and class name)");
+      problems.add(
+          name
+              + ": Handler "
+              + handler
+              + ": class "
+              + className
+              + " does not exist (check the package and class name)");
       return;
     }
-    Method method = methodName == null ? requestHandlerMethod(type) : publicMethod(type, methodName);
+    Method method =
+        methodName == null ? requestHandlerMethod(type) : publicMethod(type, methodName);
     if (method == null) {
-      problems.add(name + ": Handler " + handler + ": " + (methodName == null
-          ? "class implements neither RequestHandler nor RequestStreamHandler; name the method"
-          : "no public method " + methodName + "(input[, Context]) in " + type.getSimpleName()));
+      problems.add(
+          name
+              + ": Handler "
+              + handler
+              + ": "
+              + (methodName == null
+                  ? "class implements neither RequestHandler nor RequestStreamHandler; name the"
+                        + " method"
+                  : "no public method "
+                      + methodName
+                      + "(input[, Context]) in "
+                      + type.getSimpleName()));
       return;
     }
     Type inputType = method.getGenericParameterTypes()[0];
@@ -82,8 +106,18 @@ final class HandlerCheck {
       String source = event.getValue().path("Type").asText();
       Class<?> delivered = EVENT_INPUT.get(source);
       if (delivered != null && !InputStream.class.equals(input) && !input.equals(delivered)) {
-        problems.add(name + ": Handler " + handler + " takes " + input.getSimpleName() + " but its "
-            + source + " event " + event.getKey() + " delivers " + delivered.getSimpleName());
+        problems.add(
+            name
+                + ": Handler "
+                + handler
+                + " takes "
+                + input.getSimpleName()
+                + " but its "
+                + source
+                + " event "
+                + event.getKey()
+                + " delivers "
+                + delivered.getSimpleName());
       }
       Class<?> batchResponse = BATCH_RESPONSE.get(source);
       if (batchResponse == null || InputStream.class.equals(input)) {
@@ -94,13 +128,27 @@ final class HandlerCheck {
         reports |= t.asText().equals("ReportBatchItemFailures");
       }
       if (reports && !batchResponse.equals(output)) {
-        problems.add(name + ": event " + event.getKey() + " sets ReportBatchItemFailures but "
-            + handler + " returns " + output.getSimpleName() + "; return "
-            + batchResponse.getSimpleName());
+        problems.add(
+            name
+                + ": event "
+                + event.getKey()
+                + " sets ReportBatchItemFailures but "
+                + handler
+                + " returns "
+                + output.getSimpleName()
+                + "; return "
+                + batchResponse.getSimpleName());
       } else if (!reports && batchResponse.equals(output)) {
-        problems.add(name + ": " + handler + " returns " + batchResponse.getSimpleName()
-            + " but event " + event.getKey() + " does not set FunctionResponseTypes:"
-            + " [ReportBatchItemFailures], so Lambda ignores it and deletes failed records");
+        problems.add(
+            name
+                + ": "
+                + handler
+                + " returns "
+                + batchResponse.getSimpleName()
+                + " but event "
+                + event.getKey()
+                + " does not set FunctionResponseTypes:"
+                + " [ReportBatchItemFailures], so Lambda ignores it and deletes failed records");
       }
     }
   }
@@ -109,14 +157,17 @@ final class HandlerCheck {
     return Arrays.stream(type.getMethods())
         .filter(m -> m.getName().equals(name) && !m.isBridge() && !m.isSynthetic())
         .filter(m -> m.getParameterCount() >= 1 && m.getParameterCount() <= 3)
-        .filter(m -> m.getParameterCount() == 1
-            || Context.class.equals(m.getParameterTypes()[m.getParameterCount() - 1]))
+        .filter(
+            m ->
+                m.getParameterCount() == 1
+                    || Context.class.equals(m.getParameterTypes()[m.getParameterCount() - 1]))
         .findFirst()
         .orElse(null);
   }
 
   private static Method requestHandlerMethod(Class<?> type) {
-    if (RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type)) {
+    if (RequestHandler.class.isAssignableFrom(type)
+        || RequestStreamHandler.class.isAssignableFrom(type)) {
       return publicMethod(type, "handleRequest");
     }
     return null;
