@@ -165,10 +165,15 @@ class OrderFulfilmentTest {
   void failStatesExplainThemselves() throws Exception {
     Execution cancelled = run("order-address-rejected.json");
     assertEquals("OrderCancelled", cancelled.error());
-    assertTrue(cancelled.cause().contains("the completed steps were undone"), cancelled.cause());
+    assertEquals("Order ord-2009 was cancelled after com.example.orders.fulfilment.ShipOrder$AddressRejectedException;"
+        + " the completed steps were undone (payment refunded if charged, inventory released).", cancelled.cause());
+    Execution timedOut = run("order-payment-slow.json");
+    assertEquals("Order ord-2008 was cancelled after States.Timeout; the completed steps were undone"
+        + " (payment refunded if charged, inventory released).", timedOut.cause());
     Execution rejected = run("order-invalid.json");
     assertEquals("OrderRejected", rejected.error());
-    assertTrue(rejected.cause().contains("before anything was charged"), rejected.cause());
+    assertEquals("Order ord-2002 was rejected before anything was reserved or charged:"
+        + " com.example.orders.fulfilment.InvalidOrderException", rejected.cause());
     assertEquals("ExecutionFailed", rejected.history().get(rejected.history().size() - 1).type());
   }
 
