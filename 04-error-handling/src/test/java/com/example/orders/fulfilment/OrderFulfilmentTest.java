@@ -41,13 +41,14 @@ class OrderFulfilmentTest {
   @ParameterizedTest(name = "{0}: {2} via {1}")
   @CsvFileSource(resources = "/classroom-paths.psv", delimiter = '|')
   @DisplayName("each classroom switch takes its path")
-  void classroomPath(String sample, String visited, ExecutionStatus status, String error, String caught, String attempts)
-      throws Exception {
+  void classroomPath(String sample, String visited, ExecutionStatus status, String error, String caught, String attempts,
+      String cause) throws Exception {
     Execution run = run(sample);
 
     assertEquals(status, run.status(), run.historyTable());
     assertEquals(Arrays.asList(visited.split("\\s+")), run.visitedStates(), run.historyTable());
     assertEquals(error.equals("-") ? null : error, run.error());
+    assertEquals(cause.equals("-") ? null : cause, run.cause());
     assertEquals(caught.equals("-") ? null : caught, caughtError(run), run.historyTable());
     assertEquals(attempts, failedAttemptsPerState(run), run.historyTable());
   }
