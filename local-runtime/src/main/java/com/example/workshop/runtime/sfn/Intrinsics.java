@@ -401,8 +401,7 @@ final class Intrinsics {
         case "Hash" -> hash(fn);
         case "JsonMerge" -> merge(fn);
         case "MathRandom" -> mathRandom(fn);
-        case "MathAdd" -> number(Math.round(fn.number(0, "value").doubleValue())
-            + Math.round(fn.number(1, "value").doubleValue()));
+        case "MathAdd" -> number(fn.int32(0) + fn.int32(1));
         case "StringSplit" -> split(fn.string(0, "string"), fn.string(1, "delimiter"));
         case "UUID" -> TextNode.valueOf(new UUID(
             (random.nextLong() & ~0xF000L) | 0x4000L,
@@ -453,9 +452,9 @@ final class Intrinsics {
     }
 
     private JsonNode range(Fn fn) {
-      long start = fn.integer(0, "start");
-      long end = fn.integer(1, "end");
-      long step = fn.integer(2, "step");
+      long start = fn.rounded(0, "start");
+      long end = fn.rounded(1, "end");
+      long step = fn.rounded(2, "step");
       if (step == 0) {
         throw failure("States.ArrayRange step must not be 0");
       }
@@ -532,15 +531,15 @@ final class Intrinsics {
     }
 
     private JsonNode mathRandom(Fn fn) {
-      long start = Math.round(fn.number(0, "start").doubleValue());
-      long end = Math.round(fn.number(1, "end").doubleValue());
+      long start = fn.rounded(0, "start");
+      long end = fn.rounded(1, "end");
       if (end <= start) {
         throw failure("States.MathRandom needs start < end, but got start " + start + " and end "
             + end);
       }
       RandomGenerator source = random;
       if (fn.args.size() == 3) {
-        source = new java.util.Random(fn.integer(2, "seed"));
+        source = new java.util.Random(fn.rounded(2, "seed"));
       }
       return number(source.nextLong(start, end));
     }
@@ -585,13 +584,6 @@ final class Intrinsics {
       return (ObjectNode) v;
     }
 
-    Number number(int i, String what) {
-      JsonNode v = arg(i);
-      if (!v.isNumber()) {
-        throw mismatch(i, what, "a number", v);
-      }
-      return v.numberValue();
-    }
 
     long integer(int i, String what) {
       JsonNode v = arg(i);
@@ -607,8 +599,33 @@ final class Intrinsics {
       throw mismatch(i, what, "an integer", v);
     }
 
+    /** A MathAdd operand: rounded with Math.round, then within the 32-bit range AWS allows. */
+    long int32(int i) {
+      long n = rounded(i, "value");
+      if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+        throw failure(name + " accepts values from -2147483648 to 2147483647, but its "
+            + ordinal(i) + " argument is " + arg(i));
+      }
+      return n;
+    }
+
+    /** AWS rounds non-integer numbers to the nearest integer (Math.round) for these arguments. */
+    long rounded(int i, String what) {
+      JsonNode v = arg(i);
+      if (!v.isNumber()) {
+        throw mismatch(i, what, "a number", v);
+      }
+      if (v.isIntegralNumber()) {
+        if (!v.canConvertToLong()) {
+          throw mismatch(i, what, "an integer within 64 bits", v);
+        }
+        return v.longValue();
+      }
+      return Math.round(v.doubleValue());
+    }
+
     int positiveInt(int i, String what) {
-      long n = integer(i, what);
+      long n = rounded(i, what);
       if (n <= 0 || n > Integer.MAX_VALUE) {
         throw mismatch(i, what, "a positive integer", arg(i));
       }
