@@ -24,11 +24,11 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Fidelity evidence for JsonPaths, Intrinsics and ChoiceRule against AWS recordings in the shared
- * conformance vectors, before the engine exists. Cases whose machines use only JSONPath-mode
- * Pass / Choice / Succeed / Fail states are run by {@link MiniFlow}, a deliberately small
- * interpreter of just those states; anything else (Task, Map, JSONata, placeholders) is skipped.
- * The vectors stay outside the project: the directory comes from {@code -Dconformance.dir}, else
- * {@code ../../shared/conformance}, else {@code /work/shared/conformance}.
+ * conformance vectors, before the engine exists. Cases whose machines use only JSONPath-mode Pass /
+ * Choice / Succeed / Fail states are run by {@link MiniFlow}, a deliberately small interpreter of
+ * just those states; anything else (Task, Map, JSONata, placeholders) is skipped. The vectors stay
+ * outside the project: the directory comes from {@code -Dconformance.dir}, else {@code
+ * ../../shared/conformance}, else {@code /work/shared/conformance}.
  */
 class ExpressionConformanceTest {
   private static final String[] GROUPS = {"intrinsic", "choice_operators", "choice", "io"};
@@ -114,8 +114,13 @@ class ExpressionConformanceTest {
     String status = expected.path("status").asText();
     if (status.equals("SUCCEEDED")) {
       if (outcome.error() != null) {
-        fail("expected SUCCEEDED with " + expected.get("output") + " but failed: "
-            + outcome.error() + ": " + outcome.cause());
+        fail(
+            "expected SUCCEEDED with "
+                + expected.get("output")
+                + " but failed: "
+                + outcome.error()
+                + ": "
+                + outcome.cause());
       }
       assertTrue(
           same(expected.get("output"), outcome.output()),
@@ -139,8 +144,9 @@ class ExpressionConformanceTest {
   }
 
   private static final Pattern WILDCARD_TEXT =
-      Pattern.compile("RandomNumberGenerated|generated-uuid|<uuid:\\d+>|start-time|entered-time"
-          + "|date|timestamp");
+      Pattern.compile(
+          "RandomNumberGenerated|generated-uuid|<uuid:\\d+>|start-time|entered-time"
+              + "|date|timestamp");
 
   /** JSON value equality with AWS-recording wildcards; 1 equals 1.0; key order is ignored. */
   static boolean same(JsonNode expected, JsonNode actual) {
@@ -209,8 +215,8 @@ class ExpressionConformanceTest {
     Outcome run(JsonNode input) {
       ObjectNode context = NODES.objectNode();
       ObjectNode execution = context.putObject("Execution");
-      execution.put("Id", "arn:aws:states:us-east-1:111111111111:execution:" + MACHINE + ":"
-          + EXECUTION);
+      execution.put(
+          "Id", "arn:aws:states:us-east-1:111111111111:execution:" + MACHINE + ":" + EXECUTION);
       execution.set("Input", input);
       execution.put("StartTime", "2026-11-27T00:00:00.000Z");
       execution.put("Name", EXECUTION);
@@ -231,8 +237,12 @@ class ExpressionConformanceTest {
         ObjectNode stateContext = context.putObject("State");
         stateContext.put("Name", name);
         stateContext.put("EnteredTime", "2026-11-27T00:00:00.000Z");
-        String prefix = "An error occurred while executing the state '" + name
-            + "' (entered at the event id #" + entered + "). ";
+        String prefix =
+            "An error occurred while executing the state '"
+                + name
+                + "' (entered at the event id #"
+                + entered
+                + "). ";
         try {
           String type = state.get("Type").asText();
           if (type.equals("Fail")) {
@@ -263,8 +273,8 @@ class ExpressionConformanceTest {
             if (state.has("Parameters")) {
               effective = template(state.get("Parameters"), effective, context);
             }
-            JsonNode result = type.equals("Pass") && state.has("Result")
-                ? state.get("Result") : effective;
+            JsonNode result =
+                type.equals("Pass") && state.has("Result") ? state.get("Result") : effective;
             JsonNode merged = data;
             if (state.has("ResultPath") && state.get("ResultPath").isNull()) {
               merged = data;
@@ -285,8 +295,8 @@ class ExpressionConformanceTest {
         } catch (FieldPathMiss e) {
           return new Outcome(null, "States.Runtime", prefix + e.getMessage());
         } catch (StatesError e) {
-          return new Outcome(null, e.error(), e.error().equals("States.Runtime")
-              ? prefix + e.cause() : e.cause());
+          return new Outcome(
+              null, e.error(), e.error().equals("States.Runtime") ? prefix + e.cause() : e.cause());
         }
       }
       throw new IllegalStateException("more than 100 transitions");
@@ -320,7 +330,8 @@ class ExpressionConformanceTest {
           Map.Entry<String, JsonNode> e = it.next();
           String key = e.getKey();
           if (key.endsWith(".$") && e.getValue().isTextual()) {
-            out.set(key.substring(0, key.length() - 2),
+            out.set(
+                key.substring(0, key.length() - 2),
                 value(e.getValue().textValue(), key, input, context));
           } else {
             out.set(key, template(e.getValue(), input, context));
@@ -343,8 +354,14 @@ class ExpressionConformanceTest {
         }
         return Intrinsics.evaluate(expr, input, context, Map.of(), new Random(0));
       } catch (JsonPaths.PathNotFound e) {
-        throw new FieldPathMiss("The JSONPath '" + expr + "' specified for the field '" + field
-            + "' could not be found in the input '" + input + "'");
+        throw new FieldPathMiss(
+            "The JSONPath '"
+                + expr
+                + "' specified for the field '"
+                + field
+                + "' could not be found in the input '"
+                + input
+                + "'");
       }
     }
 
