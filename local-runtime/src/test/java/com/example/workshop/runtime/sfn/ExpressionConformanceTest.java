@@ -33,6 +33,39 @@ import org.junit.jupiter.api.TestFactory;
 class ExpressionConformanceTest {
   private static final String[] GROUPS = {"intrinsic", "choice_operators", "choice", "io"};
 
+  /** group -> {evaluable, passed, total}; printed once so the numbers land in the build log. */
+  private static final Map<String, int[]> TALLY =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
+
+  private static void tally(String group, int evaluable, int passed, int total) {
+    int[] t = TALLY.computeIfAbsent(group, g -> new int[3]);
+    synchronized (t) {
+      t[0] += evaluable;
+      t[1] += passed;
+      t[2] += total;
+    }
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void printTally() {
+    if (TALLY.isEmpty()) {
+      return;
+    }
+    StringBuilder line =
+        new StringBuilder("Expression conformance (AWS-recorded, passed/evaluable/total):");
+    TALLY.forEach(
+        (g, t) ->
+            line.append(' ')
+                .append(g)
+                .append(' ')
+                .append(t[1])
+                .append('/')
+                .append(t[0])
+                .append('/')
+                .append(t[2]));
+    System.out.println(line);
+  }
+
   @TestFactory
   @DisplayName("AWS-recorded cases for intrinsics, choice operators and JSONPath data flow")
   Stream<DynamicNode> awsRecordedCases() throws IOException {
@@ -60,9 +93,71 @@ class ExpressionConformanceTest {
               DynamicTest.dynamicTest(
                   name,
                   () -> {
+                    tally(group, why == null ? 1 : 0, 0, 1);
                     Assumptions.assumeTrue(why == null, "not evaluable without the engine: " + why);
                     check(c);
+                    tally(group, 0, 1, 0);
                   }));
+        }
+      }
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  @DisplayName("AWS-recorded timestamp and intrinsic-syntax verdicts")
+  Stream<DynamicNode> awsRecordedVerdicts() throws IOException {
+    Path dir = conformanceDir();
+    Assumptions.assumeTrue(dir != null, "conformance vectors not found; skipping");
+    List<DynamicNode> tests = new ArrayList<>();
+    // Wait TimestampPath / JSONata Timestamp: accepted exactly when AWS's parser accepts it.
+    for (String file :
+        List.of("wait/wait_timestamp_path_scenarios.json", "wait/wait_timestamp_jsonata.json")) {
+      Path path = dir.resolve(file);
+      if (!Files.exists(path)) {
+        continue;
+      }
+      for (JsonNode c : GoldenFiles.MAPPER.readTree(path.toFile()).path("cases")) {
+        String value = c.path("input").path("TimestampValue").asText();
+        boolean accepted = c.path("expected").path("status").asText().equals("SUCCEEDED");
+        tests.add(
+            DynamicTest.dynamicTest(
+                file + " " + c.path("id").asText(),
+                () ->
+                    assertTrue(
+                        (ChoiceRule.timestamp(value) != null) == accepted,
+                        value + " accepted by AWS: " + accepted)));
+      }
+    }
+    // CreateStateMachine verdicts on Wait Timestamp literals and intrinsic escapes.
+    Path validation = dir.resolve("validation/definition_validation.json");
+    if (Files.exists(validation)) {
+      for (JsonNode c : GoldenFiles.MAPPER.readTree(validation.toFile()).path("cases")) {
+        String id = c.path("id").asText();
+        JsonNode definition = c.path("definition");
+        if (id.startsWith("test_wait_timestamp_invalid")) {
+          String literal = definition.path("States").path("WaitUntil").path("Timestamp").asText();
+          tests.add(
+              DynamicTest.dynamicTest(
+                  "validation " + id,
+                  () ->
+                      assertTrue(
+                          ChoiceRule.timestamp(literal) == null, literal + " must be rejected")));
+        } else if (id.startsWith("test_illegal_escapes")) {
+          String expression =
+              definition
+                  .path("States")
+                  .path("IntrinsicEscape")
+                  .path("Parameters")
+                  .path("parsed.$")
+                  .asText();
+          tests.add(
+              DynamicTest.dynamicTest(
+                  "validation " + id,
+                  () ->
+                      org.junit.jupiter.api.Assertions.assertThrows(
+                          IllegalArgumentException.class,
+                          () -> Intrinsics.checkSyntax(expression))));
         }
       }
     }
