@@ -15,6 +15,7 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSONPath as Step Functions evaluates it: Jayway JsonPath over Jackson trees, so results and error
@@ -28,6 +29,11 @@ final class JsonPaths {
           .jsonProvider(new JacksonJsonNodeJsonProvider(MAPPER))
           .mappingProvider(new JacksonMappingProvider(MAPPER))
           .build();
+
+  /** Compiled paths by text: definitions reuse a handful of paths on every execution. */
+  private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED = 4096;
 
   private JsonPaths() {}
 
@@ -153,11 +159,20 @@ final class JsonPaths {
       throw new IllegalArgumentException(
           "Invalid JSONPath '" + path + "': a path must start with '$'");
     }
+    JsonPath cached = COMPILED.get(path);
+    if (cached != null) {
+      return cached;
+    }
+    JsonPath compiled;
     try {
-      return JsonPath.compile(literalBracketKeys(path));
+      compiled = JsonPath.compile(literalBracketKeys(path));
     } catch (InvalidPathException e) {
       throw new IllegalArgumentException("Invalid JSONPath '" + path + "': " + e.getMessage(), e);
     }
+    if (COMPILED.size() < MAX_CACHED) {
+      COMPILED.put(path, compiled);
+    }
+    return compiled;
   }
 
   /**
