@@ -219,10 +219,19 @@ class ExpressionConformanceTest {
       }
       assertTrue(
           same(expected.get("output"), outcome.output()),
-          "expected output " + expected.get("output") + "\n  but got " + outcome.output());
+          "expected output "
+              + clip(expected.get("output"))
+              + "\n  but got "
+              + clip(outcome.output()));
     } else {
       if (outcome.error() == null) {
-        fail("expected " + status + " " + expected + " but succeeded with " + outcome.output());
+        fail(
+            "expected "
+                + status
+                + " "
+                + clip(expected)
+                + " but succeeded with "
+                + clip(outcome.output()));
       }
       if (expected.has("error")) {
         assertTrue(
@@ -236,6 +245,14 @@ class ExpressionConformanceTest {
             "cause: expected " + expected.get("cause") + "\n  got " + outcome.cause());
       }
     }
+  }
+
+  /** Keeps failure messages readable when a case carries a large payload. */
+  private static String clip(JsonNode node) {
+    String text = String.valueOf(node);
+    return text.length() <= 500
+        ? text
+        : text.substring(0, 500) + "... (" + text.length() + " chars)";
   }
 
   private static final Pattern WILDCARD_TEXT =
