@@ -398,7 +398,7 @@ final class Run {
     if (path.text.equals("$")) {
       return result;
     }
-    return JsonPaths.set(raw, path.text, result);
+    return path.set(raw, result);
   }
 
   private JsonNode effectiveInput(State s, PayloadTemplate parameters, JsonNode in,
