@@ -238,6 +238,9 @@ final class Run {
   }
 
   private long forceEmit(String type, String stateName, String detailsName, Supplier<JsonNode> d) {
+    if (env.realTime) {
+      now = Math.max(now, env.clock.millis());
+    }
     long id = events.size() + 1;
     events.add(new Event(id, last, now, type, stateName, detailsName, d));
     last = id;
