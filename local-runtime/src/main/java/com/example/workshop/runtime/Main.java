@@ -1,6 +1,9 @@
 package com.example.workshop.runtime;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -27,7 +30,16 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    // Jayway JsonPath logs through SLF4J; without a provider SLF4J prints three warning lines.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+    // JSON is UTF-8 whatever the platform's default charset (events and responses carry any text).
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    System.setOut(out);
+    System.setErr(err);
+    System.exit(run(args, out, err));
   }
 
   /** Runs one command and returns its exit code; never calls System.exit (tests call this). */
@@ -43,6 +55,8 @@ public final class Main {
         case "conformance" -> ConformanceCommand.run(rest, out, err);
         case "run" -> RunCommand.run(rest, out, err);
         case "bench" -> BenchCommand.run(rest, out, err);
+        case "validate" -> ValidateCommand.run(rest, out, err);
+        case "diagram" -> DiagramCommand.run(rest, out, err);
         default -> throw new UsageException("unknown command '" + args[0] + "'. " + firstLine());
       };
     } catch (UsageException e) {
