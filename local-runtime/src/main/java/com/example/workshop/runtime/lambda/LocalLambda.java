@@ -141,8 +141,7 @@ public final class LocalLambda {
       }
     }
 
-    double billedRaw = durationMs + (initMs != null ? initMs : 0);
-    long billed = (long) Math.ceil(billedRaw);
+    long billed = Report.billedMs(durationMs, initMs);
     int maxMemory = (int) Math.min(memoryMb, Math.max(heapBefore, usedHeapMb()));
     Report report = new Report(requestId, durationMs, billed, memoryMb, maxMemory, initMs, timedOut, architecture);
     log("END RequestId: " + requestId);
