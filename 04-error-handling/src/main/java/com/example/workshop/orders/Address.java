@@ -1,0 +1,4 @@
+package com.example.workshop.orders;
+
+/** Where an order is shipped. */
+public record Address(String name, String city, String country) {}
