@@ -119,6 +119,10 @@ final class AwsRunCommand {
       String msg = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
       throw new UsageException("AWS Step Functions said " + code + ": " + oneLine(msg));
     } catch (SdkClientException e) {
+      if (String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+        throw new UsageException("no AWS credentials found: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and"
+            + " AWS_SECRET_ACCESS_KEY (for LocalStack any value works, e.g. test/test)");
+      }
       throw new UsageException("cannot reach AWS Step Functions: " + oneLine(e.getMessage())
           + " (check credentials, --region and --endpoint-url)");
     } catch (SdkException e) {
