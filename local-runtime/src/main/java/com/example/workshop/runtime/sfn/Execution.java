@@ -11,12 +11,11 @@ public final class Execution {
   private static final int DETAIL_WIDTH = 100;
 
   private final Run run;
-  private final String output;
+  private volatile String output;
   private volatile List<HistoryEvent> history;
 
   Execution(Run run) {
     this.run = run;
-    this.output = run.output == null ? null : Json.text(run.output);
   }
 
   public ExecutionStatus status() {
@@ -25,7 +24,12 @@ public final class Execution {
 
   /** The output as JSON text; null unless SUCCEEDED. */
   public String output() {
-    return output;
+    String o = output;
+    if (o == null && run.output != null) {
+      o = Json.text(run.output);
+      output = o;
+    }
+    return o;
   }
 
   /** The error name; null when SUCCEEDED or when a Fail state gave none (as on AWS). */

@@ -104,6 +104,7 @@ public final class LocalStepFunctions {
       mocks = mockConfig.testCase(smName, opts.testCase());
     }
     Run run = new Run(this, machine.compiled(), input, smName, execName, mocks, random);
+    run.inputChars = inputJson.length();
     bindSubstitutions(machine);
     run.execute();
     return new Execution(run);

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class MockConfig {
   /** One mocked invocation: {@code value} on Return, or {@code error}/{@code cause} on Throw. */
-  record Response(JsonNode value, String error, String cause) {
+  record Response(JsonNode value, String error, String cause, int bytes) {
     boolean isThrow() {
       return value == null;
     }
@@ -51,10 +51,13 @@ final class MockConfig {
         JsonNode body = entry.getValue();
         Response response;
         if (body.has("Return")) {
-          response = new Response(body.get("Return"), null, null);
+          response = new Response(body.get("Return"), null, null,
+              Json.text(body.get("Return")).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                  .length);
         } else if (body.has("Throw")) {
           JsonNode t = body.get("Throw");
-          response = new Response(null, t.path("Error").asText(null), t.path("Cause").asText(null));
+          response = new Response(null, t.path("Error").asText(null), t.path("Cause").asText(null),
+              0);
         } else {
           throw new IllegalArgumentException(source + ": MockedResponses." + e.getKey() + "."
               + key + " needs either \"Return\" or \"Throw\"");

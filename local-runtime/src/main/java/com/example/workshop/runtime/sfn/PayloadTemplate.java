@@ -36,6 +36,10 @@ final class PayloadTemplate {
     return root.eval(input, context);
   }
 
+  /** Drives MathRandom/UUID in intrinsics; set per thread by the running execution. */
+  static final ThreadLocal<java.util.Random> RANDOM =
+      ThreadLocal.withInitial(java.util.Random::new);
+
   interface Node {
     JsonNode eval(JsonNode input, Supplier<JsonNode> context);
   }
@@ -110,8 +114,9 @@ final class PayloadTemplate {
     if (expr.contains("$$")) {
       ctx[0] = true;
     }
+    boolean readsContext = expr.contains("$$");
     return (input, context) -> Intrinsics.evaluate(expr, input,
-        expr.contains("$$") ? context.get() : Json.object());
+        readsContext ? context.get() : null, java.util.Map.of(), RANDOM.get());
   }
 
   static JsonNode readOrFail(QueryPath path, JsonNode doc, String expr, String field,

@@ -61,7 +61,7 @@ final class Run {
     @Override
     public JsonNode get() {
       ObjectNode ctx = Json.object();
-      ctx.set("Execution", executionContext);
+      ctx.set("Execution", executionContext());
       ctx.set("StateMachine", stateMachineContext);
       ObjectNode state = ctx.putObject("State");
       state.put("Name", stateName);
@@ -85,12 +85,14 @@ final class Run {
   final String executionArn;
   final String stateMachineArn;
   private final JsonNode input;
-  private final ObjectNode executionContext;
-  private final ObjectNode stateMachineContext;
+  private ObjectNode executionContext;
+  private ObjectNode stateMachineContext;
   private final Map<String, String> mocks;
   private final Map<String, Integer> mockInvocations = new HashMap<>();
   private final Random random;
   private final int historyLimit;
+  /** Length of the input text: small inputs skip the payload-size check. */
+  int inputChars = Integer.MAX_VALUE;
 
   final List<Event> events = new ArrayList<>();
   final List<String> visited = new ArrayList<>();
@@ -125,16 +127,23 @@ final class Run {
     this.startMillis = now;
     this.deadline = machine.timeoutSeconds == null ? Long.MAX_VALUE
         : startMillis + machine.timeoutSeconds * 1000L;
-    executionContext = Json.object();
-    executionContext.put("Id", executionArn);
-    executionContext.set("Input", input);
-    executionContext.put("StartTime", ISO_MILLIS.format(Instant.ofEpochMilli(startMillis)));
-    executionContext.put("Name", executionName);
-    executionContext.put("RoleArn", env.roleArn);
-    executionContext.put("RedriveCount", 0);
-    stateMachineContext = Json.object();
-    stateMachineContext.put("Id", stateMachineArn);
-    stateMachineContext.put("Name", stateMachineName);
+  }
+
+  /** {@code $$.Execution} (and {@code $$.StateMachine}), built on first use. */
+  private ObjectNode executionContext() {
+    if (executionContext == null) {
+      executionContext = Json.object();
+      executionContext.put("Id", executionArn);
+      executionContext.set("Input", input);
+      executionContext.put("StartTime", ISO_MILLIS.format(Instant.ofEpochMilli(startMillis)));
+      executionContext.put("Name", executionName);
+      executionContext.put("RoleArn", env.roleArn);
+      executionContext.put("RedriveCount", 0);
+      stateMachineContext = Json.object();
+      stateMachineContext.put("Id", stateMachineArn);
+      stateMachineContext.put("Name", stateMachineName);
+    }
+    return executionContext;
   }
 
   long startMillis() {
@@ -144,6 +153,7 @@ final class Run {
   // ---------------------------------------------------------------- execution
 
   void execute() {
+    PayloadTemplate.RANDOM.set(random);
     emit("ExecutionStarted", null, "executionStartedEventDetails", () -> {
       ObjectNode d = Json.object();
       d.put("input", Json.text(input));
@@ -157,7 +167,8 @@ final class Run {
         throw new StatesError(ErrorNames.RUNTIME,
             "QueryLanguage JSONata is not supported by local-runtime yet; use JSONPath.");
       }
-      if (Json.text(input).getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT) {
+      if (inputChars * 3L > PAYLOAD_LIMIT
+          && Json.text(input).getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT) {
         throw new StatesError("States.DataLimitExceeded",
             "The execution input exceeds the maximum number of bytes service limit.");
       }
@@ -776,7 +787,19 @@ final class Run {
         throw lambdaFailed(t, "LambdaFunctionFailed", "lambdaFunctionFailedEventDetails",
             mock.error(), mock.cause(), null);
       }
-      reply = new FunctionRunner.Reply(Json.text(mock.value()), null, null);
+      if (mock.bytes() > PAYLOAD_LIMIT) {
+        StatesError e = dataLimit(t.resource);
+        throw lambdaFailed(t, "LambdaFunctionFailed", "lambdaFunctionFailedEventDetails",
+            e.error(), e.cause(), null);
+      }
+      JsonNode value = mock.value();
+      emit("LambdaFunctionSucceeded", t.name, "lambdaFunctionSucceededEventDetails", () -> {
+        ObjectNode d = Json.object();
+        d.put("output", Json.text(value));
+        d.set("outputDetails", notTruncated());
+        return d;
+      });
+      return value;
     } else {
       String function = LocalStepFunctions.functionName(t.resource);
       FunctionRunner fn = env.function(function);

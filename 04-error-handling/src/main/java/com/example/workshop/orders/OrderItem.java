@@ -1,6 +1,0 @@
-package com.example.workshop.orders;
-
-import java.math.BigDecimal;
-
-/** One line of an order, as it travels in the workflow's JSON. */
-public record OrderItem(String sku, int quantity, BigDecimal unitPrice) {}
