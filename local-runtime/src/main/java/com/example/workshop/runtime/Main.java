@@ -28,6 +28,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Jayway JsonPath logs through SLF4J; without a provider SLF4J prints three warning lines.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(run(args, System.out, System.err));
   }
 
@@ -44,6 +48,8 @@ public final class Main {
         case "conformance" -> ConformanceCommand.run(rest, out, err);
         case "run" -> RunCommand.run(rest, out, err);
         case "bench" -> BenchCommand.run(rest, out, err);
+        case "validate" -> ValidateCommand.run(rest, out, err);
+        case "diagram" -> DiagramCommand.run(rest, out, err);
         case "aws-run" -> AwsRunCommand.run(rest, out, err);
         default -> throw new UsageException("unknown command '" + args[0] + "'. " + firstLine());
       };

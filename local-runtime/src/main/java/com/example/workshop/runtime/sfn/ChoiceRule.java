@@ -1,7 +1,6 @@
 package com.example.workshop.runtime.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,11 +13,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One JSONPath-mode Choice rule, parsed once: a comparison ({@code Variable} + operator), an
- * {@code Is*} test, or {@code And}/{@code Or}/{@code Not} over nested rules. Top-level rules carry
- * {@code Next} (and optionally {@code Assign}). Comparing values of the wrong type is simply
- * false; a {@code Variable} (or {@code ...Path} operand) that selects nothing is a States.Runtime
- * error, except for {@code IsPresent}.
+ * One JSONPath-mode Choice rule, parsed once: a comparison ({@code Variable} + operator), an {@code
+ * Is*} test, or {@code And}/{@code Or}/{@code Not} over nested rules. Top-level rules carry {@code
+ * Next} (and optionally {@code Assign}). Comparing values of the wrong type is simply false; a
+ * {@code Variable} (or {@code ...Path} operand) that selects nothing is a States.Runtime error,
+ * except for {@code IsPresent}.
  */
 final class ChoiceRule {
   private final Condition condition;
@@ -83,7 +82,9 @@ final class ChoiceRule {
       } catch (JsonPaths.PathNotFound e) {
         throw new StatesError(
             "States.Runtime",
-            "Invalid path '" + path + "': The choice state's condition path references an invalid"
+            "Invalid path '"
+                + path
+                + "': The choice state's condition path references an invalid"
                 + " value.");
       }
     }
@@ -130,9 +131,21 @@ final class ChoiceRule {
     }
   }
 
-  private enum Kind { STRING, NUMERIC, BOOLEAN, TIMESTAMP, MATCHES }
+  private enum Kind {
+    STRING,
+    NUMERIC,
+    BOOLEAN,
+    TIMESTAMP,
+    MATCHES
+  }
 
-  private enum Relation { EQ, LT, GT, LTE, GTE }
+  private enum Relation {
+    EQ,
+    LT,
+    GT,
+    LTE,
+    GTE
+  }
 
   /** A type test: IsNull, IsPresent, IsNumeric, IsString, IsBoolean, IsTimestamp. */
   private record TypeTest(String variable, String operator, boolean expected) implements Condition {
@@ -156,7 +169,11 @@ final class ChoiceRule {
 
   /** Variable compared with a literal or with the value at another path. */
   private record Comparison(
-      String variable, Kind kind, Relation relation, JsonNode literal, String operandPath,
+      String variable,
+      Kind kind,
+      Relation relation,
+      JsonNode literal,
+      String operandPath,
       Pattern pattern)
       implements Condition {
     public boolean test(Scope scope) {
@@ -164,12 +181,13 @@ final class ChoiceRule {
       JsonNode other = operandPath != null ? scope.read(operandPath) : literal;
       return switch (kind) {
         case STRING ->
-            v.isTextual() && other.isTextual()
-                && holds(v.textValue().compareTo(other.textValue()));
+            v.isTextual() && other.isTextual() && holds(v.textValue().compareTo(other.textValue()));
         case NUMERIC ->
-            v.isNumber() && other.isNumber()
+            v.isNumber()
+                && other.isNumber()
                 && holds(v.decimalValue().compareTo(other.decimalValue()));
-        case BOOLEAN -> v.isBoolean() && other.isBoolean() && v.booleanValue() == other.booleanValue();
+        case BOOLEAN ->
+            v.isBoolean() && other.isBoolean() && v.booleanValue() == other.booleanValue();
         case TIMESTAMP -> {
           OffsetDateTime a = v.isTextual() ? timestamp(v.textValue()) : null;
           OffsetDateTime b = other.isTextual() ? timestamp(other.textValue()) : null;
@@ -200,8 +218,10 @@ final class ChoiceRule {
   private static Set<String> comparisonNames() {
     Set<String> names = new java.util.TreeSet<>();
     for (String type : new String[] {"String", "Numeric", "Timestamp"}) {
-      for (String rel : new String[] {"Equals", "LessThan", "GreaterThan", "LessThanEquals",
-          "GreaterThanEquals"}) {
+      for (String rel :
+          new String[] {
+            "Equals", "LessThan", "GreaterThan", "LessThanEquals", "GreaterThanEquals"
+          }) {
         names.add(type + rel);
         names.add(type + rel + "Path");
       }
@@ -227,19 +247,27 @@ final class ChoiceRule {
             default -> COMPARISONS.contains(field) || TYPE_TESTS.contains(field);
           };
       if (!known) {
-        throw invalid(at, "the field \"" + field + "\" is not supported here"
-            + (field.equals("Next") ? " (only top-level rules have Next)" : "")
-            + (field.equals("Condition") ? " (Condition is for JSONata states)" : ""));
+        throw invalid(
+            at,
+            "the field \""
+                + field
+                + "\" is not supported here"
+                + (field.equals("Next") ? " (only top-level rules have Next)" : "")
+                + (field.equals("Condition") ? " (Condition is for JSONata states)" : ""));
       }
-      if (!field.equals("Variable") && !field.equals("Comment") && !field.equals("Next")
+      if (!field.equals("Variable")
+          && !field.equals("Comment")
+          && !field.equals("Next")
           && !field.equals("Assign")) {
         operators.add(field);
       }
     }
     if (operators.size() != 1) {
-      throw invalid(at, operators.isEmpty()
-          ? "a choice rule needs one comparison operator (e.g. StringEquals) or And/Or/Not"
-          : "a choice rule must have exactly one operator, found " + operators);
+      throw invalid(
+          at,
+          operators.isEmpty()
+              ? "a choice rule needs one comparison operator (e.g. StringEquals) or And/Or/Not"
+              : "a choice rule must have exactly one operator, found " + operators);
     }
     String op = operators.get(0);
     JsonNode value = rule.get(op);
@@ -282,11 +310,13 @@ final class ChoiceRule {
     boolean isPath = op.endsWith("Path");
     String base = isPath ? op.substring(0, op.length() - 4) : op;
     Kind kind =
-        base.startsWith("StringMatches") ? Kind.MATCHES
-            : base.startsWith("String") ? Kind.STRING
-            : base.startsWith("Numeric") ? Kind.NUMERIC
-            : base.startsWith("Boolean") ? Kind.BOOLEAN
-            : Kind.TIMESTAMP;
+        base.startsWith("StringMatches")
+            ? Kind.MATCHES
+            : base.startsWith("String")
+                ? Kind.STRING
+                : base.startsWith("Numeric")
+                    ? Kind.NUMERIC
+                    : base.startsWith("Boolean") ? Kind.BOOLEAN : Kind.TIMESTAMP;
     String rel = base.replaceFirst("^(String|Numeric|Boolean|Timestamp)", "");
     Relation relation =
         switch (rel) {
@@ -325,8 +355,12 @@ final class ChoiceRule {
       }
       case TIMESTAMP -> {
         if (!value.isTextual() || timestamp(value.textValue()) == null) {
-          throw invalid(at + "/" + op, op + " must be an RFC 3339 timestamp such as "
-              + "\"2026-01-31T09:30:00Z\", got " + value);
+          throw invalid(
+              at + "/" + op,
+              op
+                  + " must be an RFC 3339 timestamp such as "
+                  + "\"2026-01-31T09:30:00Z\", got "
+                  + value);
         }
       }
     }
@@ -341,7 +375,9 @@ final class ChoiceRule {
     }
   }
 
-  /** StringMatches: {@code *} matches any run of characters; {@code \*} and {@code \\} are literal. */
+  /**
+   * StringMatches: {@code *} matches any run of characters; {@code \*} and {@code \\} are literal.
+   */
   private static Pattern wildcard(String glob, String at) {
     StringBuilder regex = new StringBuilder();
     StringBuilder literal = new StringBuilder();
@@ -350,8 +386,14 @@ final class ChoiceRule {
       if (c == '\\') {
         char next = i + 1 < glob.length() ? glob.charAt(i + 1) : 0;
         if (next != '*' && next != '\\') {
-          throw invalid(at, "StringMatches only allows the escapes \\\\* and \\\\\\\\ "
-              + "(an open backslash at character " + (i + 1) + " of \"" + glob + "\")");
+          throw invalid(
+              at,
+              "StringMatches only allows the escapes \\\\* and \\\\\\\\ "
+                  + "(an open backslash at character "
+                  + (i + 1)
+                  + " of \""
+                  + glob
+                  + "\")");
         }
         literal.append(next);
         i++;
@@ -372,8 +414,8 @@ final class ChoiceRule {
   }
 
   /**
-   * RFC 3339 as AWS reads it (Java's ISO-8601 extended offset date-time): date, 'T', time, and
-   * 'Z' or an offset; fractional seconds of any length. Null when the text is not one.
+   * RFC 3339 as AWS reads it (Java's ISO-8601 extended offset date-time): date, 'T', time, and 'Z'
+   * or an offset; fractional seconds of any length. Null when the text is not one.
    */
   static OffsetDateTime timestamp(String text) {
     try {

@@ -3,6 +3,7 @@ package com.example.workshop.runtime.sfn;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A short human-readable form of a choice rule for diagram edges, e.g. {@code $.amount > 100}. */
@@ -38,6 +39,10 @@ final class ChoiceSummary {
     String variable = rule.path("Variable").asText("?");
     for (var it = rule.fieldNames(); it.hasNext(); ) {
       String op = it.next();
+      if (op.startsWith("Is") && StateChecks.COMPARATORS.contains(op)) {
+        String what = op.substring(2).toLowerCase(Locale.ROOT);
+        return variable + (rule.get(op).asBoolean(true) ? " is " : " is not ") + what;
+      }
       if (StateChecks.COMPARATORS.contains(op)) {
         return variable + " " + operator(op) + " " + value(rule.get(op), op.endsWith("Path"));
       }
@@ -47,9 +52,6 @@ final class ChoiceSummary {
 
   private static String operator(String op) {
     String base = op.endsWith("Path") ? op.substring(0, op.length() - 4) : op;
-    if (base.startsWith("Is")) {
-      return "is " + base.substring(2).toLowerCase();
-    }
     if (base.equals("StringMatches")) {
       return "matches";
     }

@@ -3,13 +3,11 @@ package com.example.workshop.runtime.sfn;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,24 +138,15 @@ final class DefinitionValidator {
         report(MISSING_TARGET, t.pointer(), "Missing 'Next' target: " + t.target());
       }
     }
-    if (startAt != null && graph.containsKey(startAt)) {
-      Set<String> reached = new LinkedHashSet<>();
-      Deque<String> todo = new ArrayDeque<>(List.of(startAt));
-      while (!todo.isEmpty()) {
-        String name = todo.pop();
-        if (reached.add(name)) {
-          for (Transition t : graph.getOrDefault(name, List.of())) {
-            if (graph.containsKey(t.target()) && !reached.contains(t.target())) {
-              todo.push(t.target());
-            }
-          }
-        }
-      }
-      for (String name : graph.keySet()) {
-        if (!reached.contains(name)) {
-          report(MISSING_TARGET, LineLocator.child(statesPointer, name),
-              "State \"" + name + "\" is not reachable.");
-        }
+    // AWS's check (recorded answers): a state is "not reachable" when no StartAt, Next, Default
+    // or catcher names it, even if the state that names it is itself unreachable.
+    // Without a StartAt AWS reports only the missing field.
+    Set<String> referenced = new HashSet<>();
+    all.forEach(t -> referenced.add(t.target()));
+    for (String name : graph.keySet()) {
+      if (startAt != null && !referenced.contains(name)) {
+        report(MISSING_TARGET, LineLocator.child(statesPointer, name),
+            "State \"" + name + "\" is not reachable.");
       }
     }
     boolean terminal = false;
@@ -285,7 +274,11 @@ final class DefinitionValidator {
       report(SCHEMA, bp, "Value cannot be empty");
     }
     for (int i = 0; i < branches.size(); i++) {
-      nested(branches.get(i), LineLocator.child(bp, i), Set.of("StartAt", "States", "Comment"));
+      // AWS refuses QueryLanguage on a Map's ItemProcessor (recorded); for branches it is
+      // unrecorded and AWS's language service allows it, so it is accepted (and ignored: nested
+      // states inherit the machine's language).
+      nested(branches.get(i), LineLocator.child(bp, i),
+          Set.of("StartAt", "States", "Comment", "QueryLanguage"));
     }
   }
 
@@ -343,7 +336,7 @@ final class DefinitionValidator {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!allowed.contains(f)) {
-        report(SCHEMA, at(pointer), "Field '" + f + "' is not supported");
+        reportField(SCHEMA, at(pointer), f, "Field '" + f + "' is not supported");
       }
     }
   }
@@ -409,8 +402,8 @@ final class DefinitionValidator {
             report(SCHEMA, at(pointer), "Fields '" + plain + "' and '" + key + "' both produce the"
                 + " key '" + plain + "'; keep one of them");
           }
-          boolean ok = value.isTextual() && (IntrinsicSyntax.looksLikeCall(value.asText())
-              ? IntrinsicSyntax.check(value.asText()) == null
+          boolean ok = value.isTextual() && (isCall(value.asText())
+              ? intrinsicProblem(value.asText()) == null
               : PathSyntax.check(value.asText(), false) == null);
           if (!ok) {
             report(SCHEMA, at(pointer), "The value for the field '" + key
@@ -424,6 +417,21 @@ final class DefinitionValidator {
       for (int i = 0; i < node.size(); i++) {
         template(node.get(i), LineLocator.child(at(pointer), i), field);
       }
+    }
+  }
+
+  /** A {@code .$} value not starting with {@code $} is meant as an intrinsic function call. */
+  static boolean isCall(String value) {
+    return !value.startsWith("$");
+  }
+
+  /** Null when the call is well-formed (the same parser the engine runs), else why not. */
+  static String intrinsicProblem(String expression) {
+    try {
+      Intrinsics.checkSyntax(expression);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
     }
   }
 
@@ -443,6 +451,11 @@ final class DefinitionValidator {
 
   void report(String code, String pointer, String message) {
     out.add(new Diagnostic(code, pointer, message, lines.lineOf(pointer)));
+  }
+
+  /** Located at the object, as AWS does, but on the line of the offending field. */
+  void reportField(String code, String pointer, String field, String message) {
+    out.add(new Diagnostic(code, pointer, message, lines.lineOf(LineLocator.child(pointer, field))));
   }
 
   private void report(String code, String pointer, String message, int line) {

@@ -28,8 +28,8 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
- * The JSONPath-mode intrinsic functions ({@code States.Format(...)} and friends): a parser for
- * the call syntax and the 18 functions with the argument rules AWS applies.
+ * The JSONPath-mode intrinsic functions ({@code States.Format(...)} and friends): a parser for the
+ * call syntax and the 18 functions with the argument rules AWS applies.
  */
 final class Intrinsics {
   static final int MAX_NESTING = 10;
@@ -38,7 +38,8 @@ final class Intrinsics {
   private static final String FAILURE = "States.IntrinsicFailure";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Pattern SHAPE = Pattern.compile("\\s*States\\.\\w+\\s*\\(.*\\)\\s*", Pattern.DOTALL);
+  private static final Pattern SHAPE =
+      Pattern.compile("\\s*States\\.\\w+\\s*\\(.*\\)\\s*", Pattern.DOTALL);
   private static final Map<String, Call> PARSED = new ConcurrentHashMap<>();
 
   private Intrinsics() {}
@@ -170,8 +171,11 @@ final class Intrinsics {
       if (arity == null) {
         pos = start;
         throw error(
-            "unknown function 'States." + name + "' (known: States." + String.join(", States.",
-                new java.util.TreeSet<>(ARITY.keySet())) + ")");
+            "unknown function 'States."
+                + name
+                + "' (known: States."
+                + String.join(", States.", new java.util.TreeSet<>(ARITY.keySet()))
+                + ")");
       }
       if (depth > MAX_NESTING) {
         pos = start;
@@ -204,8 +208,11 @@ final class Intrinsics {
         String expected =
             arity[0] == arity[1]
                 ? String.valueOf(arity[0])
-                : arity[1] == Integer.MAX_VALUE ? "at least " + arity[0] : arity[0] + " to " + arity[1];
-        throw error("States." + name + " takes " + expected + " argument(s) but got " + args.size());
+                : arity[1] == Integer.MAX_VALUE
+                    ? "at least " + arity[0]
+                    : arity[0] + " to " + arity[1];
+        throw error(
+            "States." + name + " takes " + expected + " argument(s) but got " + args.size());
       }
       return new Call(name, List.copyOf(args));
     }
@@ -239,7 +246,9 @@ final class Intrinsics {
           c == 0
               ? "missing argument or ')'"
               : "an argument must be a 'string', a number, true, false, null, a path ($...) or "
-                  + "an intrinsic function; found '" + c + "'");
+                  + "an intrinsic function; found '"
+                  + c
+                  + "'");
     }
 
     private Text parseText() {
@@ -256,7 +265,8 @@ final class Intrinsics {
           char next = pos + 1 < text.length() ? text.charAt(pos + 1) : 0;
           if (next != '\'' && next != '{' && next != '}' && next != '\\') {
             throw error(
-                "illegal escape '\\" + (next == 0 ? "" : String.valueOf(next))
+                "illegal escape '\\"
+                    + (next == 0 ? "" : String.valueOf(next))
                     + "' in a string literal (only \\', \\{, \\} and \\\\ are allowed)");
           }
           value.append(next);
@@ -314,8 +324,7 @@ final class Intrinsics {
         pos++;
       }
       while (pos < text.length()
-          && (Character.isDigit(text.charAt(pos))
-              || "+-.eE".indexOf(text.charAt(pos)) >= 0)) {
+          && (Character.isDigit(text.charAt(pos)) || "+-.eE".indexOf(text.charAt(pos)) >= 0)) {
         pos++;
       }
       String number = text.substring(start, pos);
@@ -354,7 +363,12 @@ final class Intrinsics {
 
     private IllegalArgumentException error(String what) {
       return new IllegalArgumentException(
-          "Invalid intrinsic function call '" + text + "': " + what + " (at character " + (pos + 1)
+          "Invalid intrinsic function call '"
+              + text
+              + "': "
+              + what
+              + " (at character "
+              + (pos + 1)
               + ")");
     }
   }
@@ -401,12 +415,14 @@ final class Intrinsics {
         case "Hash" -> hash(fn);
         case "JsonMerge" -> merge(fn);
         case "MathRandom" -> mathRandom(fn);
-        case "MathAdd" -> number(Math.round(fn.number(0, "value").doubleValue())
-            + Math.round(fn.number(1, "value").doubleValue()));
+        case "MathAdd" -> number(fn.int32(0) + fn.int32(1));
         case "StringSplit" -> split(fn.string(0, "string"), fn.string(1, "delimiter"));
-        case "UUID" -> TextNode.valueOf(new UUID(
-            (random.nextLong() & ~0xF000L) | 0x4000L,
-            (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString());
+        case "UUID" ->
+            TextNode.valueOf(
+                new UUID(
+                        (random.nextLong() & ~0xF000L) | 0x4000L,
+                        (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+                    .toString());
         default -> throw new IllegalStateException("unhandled function " + call.name());
       };
     }
@@ -419,8 +435,9 @@ final class Intrinsics {
       } else {
         JsonNode value = value(template);
         if (!value.isTextual()) {
-          throw failure("States.Format expects its 1st argument (the template) to be a string, but got "
-              + value);
+          throw failure(
+              "States.Format expects its 1st argument (the template) to be a string, but got "
+                  + value);
         }
         source = value.asText();
       }
@@ -436,8 +453,12 @@ final class Intrinsics {
           out.append(source.charAt(++i));
         } else if (c == '{' && i + 1 < source.length() && source.charAt(i + 1) == '}') {
           if (used >= values.size()) {
-            throw failure("States.Format template '" + source + "' has more {} placeholders than the "
-                + values.size() + " argument(s) given");
+            throw failure(
+                "States.Format template '"
+                    + source
+                    + "' has more {} placeholders than the "
+                    + values.size()
+                    + " argument(s) given");
           }
           out.append(values.get(used++));
           i++;
@@ -446,16 +467,22 @@ final class Intrinsics {
         }
       }
       if (used != values.size()) {
-        throw failure("States.Format template '" + source + "' has " + used
-            + " {} placeholder(s) but " + values.size() + " argument(s) were given");
+        throw failure(
+            "States.Format template '"
+                + source
+                + "' has "
+                + used
+                + " {} placeholder(s) but "
+                + values.size()
+                + " argument(s) were given");
       }
       return TextNode.valueOf(out.toString());
     }
 
     private JsonNode range(Fn fn) {
-      long start = fn.integer(0, "start");
-      long end = fn.integer(1, "end");
-      long step = fn.integer(2, "step");
+      long start = fn.rounded(0, "start");
+      long end = fn.rounded(1, "end");
+      long step = fn.rounded(2, "step");
       if (step == 0) {
         throw failure("States.ArrayRange step must not be 0");
       }
@@ -464,8 +491,8 @@ final class Intrinsics {
         count = 0;
       }
       if (count > MAX_RANGE_ITEMS) {
-        throw failure("States.ArrayRange would create " + count + " items; the limit is "
-            + MAX_RANGE_ITEMS);
+        throw failure(
+            "States.ArrayRange would create " + count + " items; the limit is " + MAX_RANGE_ITEMS);
       }
       ArrayNode out = NODES.arrayNode();
       for (long i = 0; i < count; i++) {
@@ -478,15 +505,20 @@ final class Intrinsics {
       ArrayNode array = fn.array(0, "array");
       long index = fn.integer(1, "index");
       if (index < 0 || index >= array.size()) {
-        throw failure("States.ArrayGetItem index " + index + " is out of bounds for an array of "
-            + array.size() + " item(s)");
+        throw failure(
+            "States.ArrayGetItem index "
+                + index
+                + " is out of bounds for an array of "
+                + array.size()
+                + " item(s)");
       }
       return array.get((int) index);
     }
 
     private JsonNode base64Encode(Fn fn) {
       String s = fn.limited(0, "string");
-      return TextNode.valueOf(Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)));
+      return TextNode.valueOf(
+          Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     private JsonNode base64Decode(Fn fn) {
@@ -502,8 +534,10 @@ final class Intrinsics {
       String data = fn.limited(0, "data");
       String algorithm = fn.string(1, "algorithm");
       if (!HASH_ALGORITHMS.contains(algorithm)) {
-        throw failure("States.Hash does not support the algorithm '" + algorithm
-            + "' (use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512)");
+        throw failure(
+            "States.Hash does not support the algorithm '"
+                + algorithm
+                + "' (use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512)");
       }
       try {
         byte[] digest =
@@ -519,11 +553,13 @@ final class Intrinsics {
       ObjectNode right = fn.object(1, "2nd JSON object");
       JsonNode deep = fn.args.get(2);
       if (!deep.isBoolean()) {
-        throw failure("States.JsonMerge expects its 3rd argument (deep merge) to be a boolean, but got "
-            + deep);
+        throw failure(
+            "States.JsonMerge expects its 3rd argument (deep merge) to be a boolean, but got "
+                + deep);
       }
       if (deep.booleanValue()) {
-        throw failure("States.JsonMerge supports only shallow merging: its 3rd argument must be false");
+        throw failure(
+            "States.JsonMerge supports only shallow merging: its 3rd argument must be false");
       }
       ObjectNode out = NODES.objectNode();
       out.setAll(left);
@@ -532,15 +568,15 @@ final class Intrinsics {
     }
 
     private JsonNode mathRandom(Fn fn) {
-      long start = Math.round(fn.number(0, "start").doubleValue());
-      long end = Math.round(fn.number(1, "end").doubleValue());
+      long start = fn.rounded(0, "start");
+      long end = fn.rounded(1, "end");
       if (end <= start) {
-        throw failure("States.MathRandom needs start < end, but got start " + start + " and end "
-            + end);
+        throw failure(
+            "States.MathRandom needs start < end, but got start " + start + " and end " + end);
       }
       RandomGenerator source = random;
       if (fn.args.size() == 3) {
-        source = new java.util.Random(fn.integer(2, "seed"));
+        source = new java.util.Random(fn.rounded(2, "seed"));
       }
       return number(source.nextLong(start, end));
     }
@@ -563,8 +599,14 @@ final class Intrinsics {
     String limited(int i, String what) {
       String s = string(i, what);
       if (s.length() > MAX_STRING_LENGTH) {
-        throw failure(name + " accepts at most " + MAX_STRING_LENGTH + " characters, but its "
-            + ordinal(i) + " argument has " + s.length());
+        throw failure(
+            name
+                + " accepts at most "
+                + MAX_STRING_LENGTH
+                + " characters, but its "
+                + ordinal(i)
+                + " argument has "
+                + s.length());
       }
       return s;
     }
@@ -585,14 +627,6 @@ final class Intrinsics {
       return (ObjectNode) v;
     }
 
-    Number number(int i, String what) {
-      JsonNode v = arg(i);
-      if (!v.isNumber()) {
-        throw mismatch(i, what, "a number", v);
-      }
-      return v.numberValue();
-    }
-
     long integer(int i, String what) {
       JsonNode v = arg(i);
       if (v.isIntegralNumber() && v.canConvertToLong()) {
@@ -607,8 +641,37 @@ final class Intrinsics {
       throw mismatch(i, what, "an integer", v);
     }
 
+    /** A MathAdd operand: rounded with Math.round, then within the 32-bit range AWS allows. */
+    long int32(int i) {
+      long n = rounded(i, "value");
+      if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+        throw failure(
+            name
+                + " accepts values from -2147483648 to 2147483647, but its "
+                + ordinal(i)
+                + " argument is "
+                + arg(i));
+      }
+      return n;
+    }
+
+    /** AWS rounds non-integer numbers to the nearest integer (Math.round) for these arguments. */
+    long rounded(int i, String what) {
+      JsonNode v = arg(i);
+      if (!v.isNumber()) {
+        throw mismatch(i, what, "a number", v);
+      }
+      if (v.isIntegralNumber()) {
+        if (!v.canConvertToLong()) {
+          throw mismatch(i, what, "an integer within 64 bits", v);
+        }
+        return v.longValue();
+      }
+      return Math.round(v.doubleValue());
+    }
+
     int positiveInt(int i, String what) {
-      long n = integer(i, what);
+      long n = rounded(i, what);
       if (n <= 0 || n > Integer.MAX_VALUE) {
         throw mismatch(i, what, "a positive integer", arg(i));
       }
@@ -616,8 +679,16 @@ final class Intrinsics {
     }
 
     private StatesError mismatch(int i, String what, String expected, JsonNode got) {
-      return failure(name + " expects its " + ordinal(i) + " argument (" + what + ") to be "
-          + expected + ", but got " + got);
+      return failure(
+          name
+              + " expects its "
+              + ordinal(i)
+              + " argument ("
+              + what
+              + ") to be "
+              + expected
+              + ", but got "
+              + got);
     }
   }
 
@@ -631,8 +702,8 @@ final class Intrinsics {
       JsonNode node = MAPPER.readTree(s);
       return node == null || node.isMissingNode() ? NullNode.getInstance() : node;
     } catch (JsonProcessingException e) {
-      throw failure("States.StringToJson cannot parse '" + s + "' as JSON: "
-          + e.getOriginalMessage());
+      throw failure(
+          "States.StringToJson cannot parse '" + s + "' as JSON: " + e.getOriginalMessage());
     }
   }
 

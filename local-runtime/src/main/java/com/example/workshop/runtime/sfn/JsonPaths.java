@@ -15,11 +15,12 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * JSONPath as Step Functions evaluates it: Jayway JsonPath over Jackson trees, so results and
- * error texts are the ones AWS reports. Returned nodes may share structure with the document;
- * treat both as immutable.
+ * JSONPath as Step Functions evaluates it: Jayway JsonPath over Jackson trees, so results and error
+ * texts are the ones AWS reports. Returned nodes may share structure with the document; treat both
+ * as immutable.
  */
 final class JsonPaths {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -28,6 +29,11 @@ final class JsonPaths {
           .jsonProvider(new JacksonJsonNodeJsonProvider(MAPPER))
           .mappingProvider(new JacksonMappingProvider(MAPPER))
           .build();
+
+  /** Compiled paths by text: definitions reuse a handful of paths on every execution. */
+  private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED = 4096;
 
   private JsonPaths() {}
 
@@ -46,8 +52,8 @@ final class JsonPaths {
   }
 
   /**
-   * Evaluates {@code path} ({@code $...}) on {@code document}. A definite path returns the
-   * selected node or throws {@link PathNotFound}; an indefinite one returns an array of matches.
+   * Evaluates {@code path} ({@code $...}) on {@code document}. A definite path returns the selected
+   * node or throws {@link PathNotFound}; an indefinite one returns an array of matches.
    *
    * @throws IllegalArgumentException when the path is not valid JSONPath
    */
@@ -74,8 +80,8 @@ final class JsonPaths {
   }
 
   /**
-   * Evaluates a path that starts with {@code $$} on the Context object and any other path on
-   * {@code input}.
+   * Evaluates a path that starts with {@code $$} on the Context object and any other path on {@code
+   * input}.
    */
   static JsonNode readWithContext(JsonNode input, JsonNode context, String path) {
     if (isContextPath(path)) {
@@ -85,9 +91,9 @@ final class JsonPaths {
   }
 
   /**
-   * Evaluates a path as a payload template, Choice rule or intrinsic argument sees it: {@code $$...}
-   * on the Context object, {@code $name...} on the workflow variable {@code name}, {@code $...} on
-   * the input. An undefined variable is reported like a path that selects nothing.
+   * Evaluates a path as a payload template, Choice rule or intrinsic argument sees it: {@code
+   * $$...} on the Context object, {@code $name...} on the workflow variable {@code name}, {@code
+   * $...} on the input. An undefined variable is reported like a path that selects nothing.
    */
   static JsonNode resolve(
       String path, JsonNode input, JsonNode context, Map<String, JsonNode> variables) {
@@ -106,7 +112,10 @@ final class JsonPaths {
     return readWithContext(input, context, path);
   }
 
-  /** True for {@code $name} / {@code $name.field} (a workflow variable), not {@code $.x}, {@code $$}. */
+  /**
+   * True for {@code $name} / {@code $name.field} (a workflow variable), not {@code $.x}, {@code
+   * $$}.
+   */
   static boolean isVariablePath(String path) {
     return path != null
         && path.length() > 1
@@ -132,7 +141,9 @@ final class JsonPaths {
     compile(onDocument(path));
   }
 
-  /** The part of a context ({@code $$.x}) or variable ({@code $v.x}) path applied to its document. */
+  /**
+   * The part of a context ({@code $$.x}) or variable ({@code $v.x}) path applied to its document.
+   */
   private static String onDocument(String path) {
     if (isContextPath(path)) {
       return path.substring(1);
@@ -176,39 +187,31 @@ final class JsonPaths {
     return node;
   }
 
-  private static final java.util.Map<String, JsonPath> COMPILED =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
   private static JsonPath compile(String path) {
-    if (path != null && path.startsWith("$")) {
-      JsonPath cached = COMPILED.get(path);
-      if (cached != null) {
-        return cached;
-      }
+    if (path == null || !path.startsWith("$")) {
+      throw new IllegalArgumentException(
+          "Invalid JSONPath '" + path + "': a path must start with '$'");
     }
-    JsonPath compiled = compileUncached(path);
-    if (COMPILED.size() < 10_000) {
+    JsonPath cached = COMPILED.get(path);
+    if (cached != null) {
+      return cached;
+    }
+    JsonPath compiled;
+    try {
+      compiled = JsonPath.compile(literalBracketKeys(path));
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException("Invalid JSONPath '" + path + "': " + e.getMessage(), e);
+    }
+    if (COMPILED.size() < MAX_CACHED) {
       COMPILED.put(path, compiled);
     }
     return compiled;
   }
 
-  private static JsonPath compileUncached(String path) {
-    if (path == null || !path.startsWith("$")) {
-      throw new IllegalArgumentException(
-          "Invalid JSONPath '" + path + "': a path must start with '$'");
-    }
-    try {
-      return JsonPath.compile(literalBracketKeys(path));
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException("Invalid JSONPath '" + path + "': " + e.getMessage(), e);
-    }
-  }
-
   /**
-   * AWS takes the text between the quotes of {@code ['...']} literally (a backslash only stops
-   * the next character from ending the key); Jayway 2.9 unescapes it. Escaping every backslash
-   * pair makes Jayway yield AWS's key.
+   * AWS takes the text between the quotes of {@code ['...']} literally (a backslash only stops the
+   * next character from ending the key); Jayway 2.9 unescapes it. Escaping every backslash pair
+   * makes Jayway yield AWS's key.
    */
   private static String literalBracketKeys(String path) {
     if (path.indexOf('\\') < 0) {
@@ -229,7 +232,8 @@ final class JsonPaths {
           char k = path.charAt(i);
           if (k == '\\' && i + 1 < n) {
             char next = path.charAt(i + 1);
-            out.append("\\\\").append(next == '\\' ? "\\\\" : next == quote ? "\\" + next : "" + next);
+            out.append("\\\\")
+                .append(next == '\\' ? "\\\\" : next == quote ? "\\" + next : "" + next);
             i += 2;
           } else {
             out.append(k);

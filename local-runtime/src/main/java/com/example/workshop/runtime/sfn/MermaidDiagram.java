@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Renders a definition as a Mermaid {@code flowchart TD} that GitHub displays: start and end
@@ -21,7 +22,9 @@ final class MermaidDiagram {
   private final Map<String, String> ids = new HashMap<>();
   private final List<String[]> edges = new ArrayList<>();
   private final Set<String> containers = new LinkedHashSet<>();
+  private final Map<String, Integer> scopeOf = new HashMap<>();
   private int counter;
+  private int scopes;
 
   private MermaidDiagram() {}
 
@@ -32,14 +35,18 @@ final class MermaidDiagram {
   }
 
   private void assignIds(JsonNode scope) {
+    int scopeId = scopes++;
     for (Iterator<Map.Entry<String, JsonNode>> it = scope.path("States").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       ids.putIfAbsent(e.getKey(), "s" + counter++);
+      scopeOf.putIfAbsent(e.getKey(), scopeId);
       JsonNode s = e.getValue();
       for (JsonNode branch : s.path("Branches")) {
         assignIds(branch);
       }
-      assignIds(s.has("ItemProcessor") ? s.path("ItemProcessor") : s.path("Iterator"));
+      if (s.has("ItemProcessor") || s.has("Iterator")) {
+        assignIds(s.has("ItemProcessor") ? s.path("ItemProcessor") : s.path("Iterator"));
+      }
     }
   }
 
@@ -71,7 +78,8 @@ final class MermaidDiagram {
       JsonNode s = e.getValue();
       String type = s.path("Type").asText("?");
       String id = ids.get(name);
-      String label = "\"" + escape(name) + "<br/><i>" + escape(type) + "</i>\"";
+      String kind = s.path("Retry").isEmpty() ? type : type + " · Retry";
+      String label = "\"" + escape(name) + "<br/><i>" + escape(kind) + "</i>\"";
       switch (type) {
         case "Parallel" -> {
           containers.add(id);
@@ -164,27 +172,27 @@ final class MermaidDiagram {
     classLine("visited", overlay.visited());
     classLine("retried", overlay.retried());
     classLine("failed", overlay.failed());
-    List<String> path = new ArrayList<>();
-    path.add("start");
+    // An edge was taken when its ends follow each other among the visited states of one scope
+    // (a Map's iterations and a Parallel's branches interleave with the outer states).
+    Map<Integer, List<String>> byScope = new HashMap<>();
+    byScope.computeIfAbsent(0, k -> new ArrayList<>()).add("start");
     for (String name : overlay.visited()) {
       if (ids.containsKey(name)) {
-        path.add(ids.get(name));
+        byScope.computeIfAbsent(scopeOf.get(name), k -> new ArrayList<>()).add(ids.get(name));
       }
+    }
+    List<String> root = byScope.get(0);
+    if (overlay.failed().isEmpty() || !overlay.failed().contains(nameOf(root.get(root.size() - 1)))) {
+      root.add("finish");
     }
     Set<Integer> taken = new LinkedHashSet<>();
-    for (int i = 0; i + 1 < path.size(); i++) {
-      for (int k = 0; k < edges.size(); k++) {
-        if (edges.get(k)[0].equals(path.get(i)) && edges.get(k)[1].equals(path.get(i + 1))) {
-          taken.add(k);
-          break;
-        }
-      }
-    }
-    String last = path.get(path.size() - 1);
-    if (overlay.failed().isEmpty()) {
-      for (int k = 0; k < edges.size(); k++) {
-        if (edges.get(k)[0].equals(last) && edges.get(k)[1].equals("finish")) {
-          taken.add(k);
+    for (List<String> path : byScope.values()) {
+      for (int i = 0; i + 1 < path.size(); i++) {
+        for (int k = 0; k < edges.size(); k++) {
+          if (edges.get(k)[0].equals(path.get(i)) && edges.get(k)[1].equals(path.get(i + 1))) {
+            taken.add(k);
+            break;
+          }
         }
       }
     }
@@ -196,15 +204,27 @@ final class MermaidDiagram {
     }
   }
 
-  private void classLine(String cls, Iterable<String> names) {
-    Set<String> nodeIds = new LinkedHashSet<>();
-    for (String name : names) {
-      if (ids.containsKey(name)) {
-        nodeIds.add(ids.get(name));
+  private String nameOf(String id) {
+    for (Map.Entry<String, String> e : ids.entrySet()) {
+      if (e.getValue().equals(id)) {
+        return e.getKey();
       }
     }
-    if (!nodeIds.isEmpty()) {
-      out.append("  class ").append(String.join(",", nodeIds)).append(' ').append(cls).append('\n');
+    return null;
+  }
+
+  private void classLine(String cls, Iterable<String> names) {
+    // Document order, whatever the order of the given set: the output must be deterministic.
+    Set<Integer> indexes = new TreeSet<>();
+    for (String name : names) {
+      if (ids.containsKey(name)) {
+        indexes.add(Integer.parseInt(ids.get(name).substring(1)));
+      }
+    }
+    if (!indexes.isEmpty()) {
+      out.append("  class ")
+          .append(String.join(",", indexes.stream().map(i -> "s" + i).toList()))
+          .append(' ').append(cls).append('\n');
     }
   }
 

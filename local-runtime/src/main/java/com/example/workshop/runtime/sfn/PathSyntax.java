@@ -29,6 +29,10 @@ final class PathSyntax {
     if (rooted.length() > 1 && rooted.charAt(1) != '.' && rooted.charAt(1) != '[') {
       return "unexpected '" + rooted.charAt(1) + "' after '$'";
     }
+    String brackets = unbalanced(rooted);
+    if (brackets != null) {
+      return brackets;
+    }
     try {
       JsonPath compiled = JsonPath.compile(rooted);
       if (reference && !compiled.isDefinite()) {
@@ -38,5 +42,33 @@ final class PathSyntax {
     } catch (InvalidPathException | IllegalArgumentException e) {
       return String.valueOf(e.getMessage());
     }
+  }
+
+  /** Jayway compiles some unterminated paths such as {@code $.items[}; they are typos, reported. */
+  private static String unbalanced(String path) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '[' || c == '(') {
+        depth++;
+      } else if (c == ']' || c == ')') {
+        if (--depth < 0) {
+          return "unexpected '" + c + "'";
+        }
+      }
+    }
+    if (quote != 0) {
+      return "unterminated quoted name";
+    }
+    return depth == 0 ? null : "unclosed '[' or '('";
   }
 }

@@ -359,11 +359,19 @@ final class Run {
       failedStates.add(s.name);
       if (ErrorNames.RUNTIME.equals(e.error()) && e.cause() != null
           && !e.cause().startsWith(RUNTIME_PREFIX)) {
-        throw new StatesError(ErrorNames.RUNTIME, RUNTIME_PREFIX + s.name
-            + "' (entered at the event id #" + enteredId + "). " + e.cause());
+        throw runtimeError(s, enteredId, e.cause());
       }
       throw e;
+    } catch (JsonPaths.PathNotFound | IllegalArgumentException e) {
+      // a path argument (intrinsic, Choice rule) that selects nothing, or an unusable value
+      failedStates.add(s.name);
+      throw runtimeError(s, enteredId, e.getMessage());
     }
+  }
+
+  private static StatesError runtimeError(State s, long enteredId, String why) {
+    return new StatesError(ErrorNames.RUNTIME, RUNTIME_PREFIX + s.name
+        + "' (entered at the event id #" + enteredId + "). " + why);
   }
 
   private JsonNode inputPath(State s, JsonNode in) {
@@ -515,7 +523,11 @@ final class Run {
       return null;
     }
     JsonNode v = PayloadTemplate.expression(field, expr, new boolean[1]).eval(in, frame);
-    return v.isTextual() ? v.asText() : Json.text(v);
+    if (!v.isTextual()) {
+      throw new StatesError(ErrorNames.RUNTIME, "The " + field + " '" + expr
+          + "' must select a string, but selected " + Json.text(v));
+    }
+    return v.asText();
   }
 
   // ---------------------------------------------------------------- retry / catch

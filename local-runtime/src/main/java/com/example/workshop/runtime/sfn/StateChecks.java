@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Type-specific checks: Task, Wait, Fail, Choice, Map fields, Retry and Catch. */
 final class StateChecks {
   private static final long MAX = 99_999_999L;
+  static final String INVALID_RESOURCE = "INVALID_RESOURCE";
+  private static final Pattern ARN = Pattern.compile("arn:[^:\\s]+:[^:\\s]+:[^:\\s]*:[^:\\s]*:\\S+");
   static final Set<String> COMPARATORS = Set.of(
       "StringEquals", "StringEqualsPath", "StringLessThan", "StringLessThanPath",
       "StringGreaterThan", "StringGreaterThanPath", "StringLessThanEquals",
@@ -56,9 +59,14 @@ final class StateChecks {
     JsonNode resource = state.get("Resource");
     if (resource == null) {
       v.report(SCHEMA, pointer, "These fields are required: [Resource]");
-    } else if (!resource.isTextual() || resource.asText().isBlank()) {
-      v.report(SCHEMA, pointer + "/Resource", "The value for the field 'Resource' must be a URI"
-          + " string, e.g. arn:aws:states:::lambda:invoke or a Lambda function ARN");
+    } else if (!resource.isTextual() || (!ARN.matcher(resource.asText()).matches()
+        && !resource.asText().contains("${"))) {
+      // AWS refuses placeholders and bare function names here since 2018; an unresolved
+      // ${Substitution} is already reported as such.
+      v.report(INVALID_RESOURCE, pointer + "/Resource", "The value for the field 'Resource' must"
+          + " be an ARN, e.g. arn:aws:states:::lambda:invoke or"
+          + " arn:aws:lambda:us-east-1:123456789012:function:process-order, got "
+          + resource);
     }
     exclusive(v, state, pointer, "TimeoutSeconds", "TimeoutSecondsPath");
     exclusive(v, state, pointer, "HeartbeatSeconds", "HeartbeatSecondsPath");
@@ -131,8 +139,8 @@ final class StateChecks {
       String reason;
       if (!value.isTextual()) {
         reason = "it is not a string";
-      } else if (IntrinsicSyntax.looksLikeCall(value.asText())) {
-        reason = IntrinsicSyntax.check(value.asText());
+      } else if (DefinitionValidator.isCall(value.asText())) {
+        reason = DefinitionValidator.intrinsicProblem(value.asText());
       } else {
         reason = PathSyntax.check(value.asText(), true);
       }
@@ -205,11 +213,11 @@ final class StateChecks {
       if (COMPARATORS.contains(f) || f.equals("And") || f.equals("Or") || f.equals("Not")) {
         operators.add(f);
       } else if (f.equals("Next") && !top) {
-        v.report(SCHEMA, pointer, "Field 'Next' is not supported (only top-level choice rules"
+        v.reportField(SCHEMA, pointer, "Next", "Field 'Next' is not supported (only top-level choice rules"
             + " have 'Next'; rules inside And/Or/Not do not)");
       } else if (!Set.of("Variable", "Comment", "Next", "Assign").contains(f)
           || (f.equals("Assign") && !top)) {
-        v.report(SCHEMA, pointer, "Field '" + f + "' is not supported");
+        v.reportField(SCHEMA, pointer, f, "Field '" + f + "' is not supported");
       }
     }
     if (top) {

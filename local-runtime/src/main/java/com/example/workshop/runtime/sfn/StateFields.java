@@ -79,10 +79,10 @@ final class StateFields {
         continue;
       }
       if (otherAllowed.contains(f)) {
-        v.report(DefinitionValidator.SCHEMA, pointer, "The QueryLanguage is set to '" + language
+        v.reportField(DefinitionValidator.SCHEMA, pointer, f, "The QueryLanguage is set to '" + language
             + "', but field '" + f + "' is only supported for the '" + other + "' QueryLanguage");
       } else {
-        v.report(DefinitionValidator.SCHEMA, pointer, "Field '" + f + "' is not supported");
+        v.reportField(DefinitionValidator.SCHEMA, pointer, f, "Field '" + f + "' is not supported");
       }
     }
   }

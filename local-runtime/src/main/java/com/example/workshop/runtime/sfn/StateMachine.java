@@ -111,12 +111,49 @@ public final class StateMachine {
   private static Checked check(String json, Map<String, String> values, String sourceName) {
     Substitutions.Result substituted = Substitutions.apply(json, values);
     DefinitionReader.ReadResult read = DefinitionReader.read(substituted.text(), sourceName);
-    List<Diagnostic> all = new ArrayList<>(substituted.diagnostics());
+    List<Diagnostic> all = new ArrayList<>();
+    for (Diagnostic d : substituted.diagnostics()) {
+      all.add(read.root() == null ? d : locate(d, read.root()));
+    }
     all.addAll(read.diagnostics());
     if (read.root() != null) {
       all.addAll(DefinitionValidator.validate(read.root(), read.lines()));
     }
     return new Checked(read.root(), read.lines(), List.copyOf(all));
+  }
+
+  /** Points an unresolved-substitution diagnostic at the first string holding the placeholder. */
+  private static Diagnostic locate(Diagnostic d, JsonNode root) {
+    String placeholder = d.message().substring(d.message().indexOf("${"),
+        d.message().indexOf('}') + 1);
+    String pointer = find(root, "", placeholder);
+    return pointer == null ? d : new Diagnostic(d.code(), pointer, d.message(), d.line());
+  }
+
+  private static String find(JsonNode node, String pointer, String text) {
+    if (node.isTextual()) {
+      return node.asText().contains(text) ? pointer : null;
+    }
+    if (node.isObject()) {
+      for (var it = node.fields(); it.hasNext(); ) {
+        var e = it.next();
+        String p = LineLocator.child(pointer, e.getKey());
+        if (e.getKey().contains(text)) {
+          return p;
+        }
+        String found = find(e.getValue(), p, text);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    for (int i = 0; node.isArray() && i < node.size(); i++) {
+      String found = find(node.get(i), LineLocator.child(pointer, i), text);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   private static String read(Path file) {

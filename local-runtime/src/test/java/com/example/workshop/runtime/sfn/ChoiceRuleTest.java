@@ -64,8 +64,11 @@ class ChoiceRuleTest {
   void locationPrefixesMessages() {
     JsonNode rule = GoldenFiles.json("{\"And\": [{\"Variable\": \"$.a\"}], \"Next\": \"X\"}");
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ChoiceRule.parse(rule, "/States/Route/Choices/2"));
-    assertTrue(e.getMessage().startsWith("Invalid choice rule at /States/Route/Choices/2/And/0: "),
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ChoiceRule.parse(rule, "/States/Route/Choices/2"));
+    assertTrue(
+        e.getMessage().startsWith("Invalid choice rule at /States/Route/Choices/2/And/0: "),
         e.getMessage());
   }
 
@@ -77,14 +80,18 @@ class ChoiceRuleTest {
                 "{\"Variable\": \"$.amount\", \"NumericGreaterThan\": 100, \"Next\": \"Review\","
                     + " \"Assign\": {\"large\": true}}"));
     assertEquals(GoldenFiles.json("{\"large\": true}"), rule.assign());
-    assertNull(ChoiceRule.parse(GoldenFiles.json(
-        "{\"Variable\": \"$.a\", \"IsNull\": true, \"Next\": \"X\"}")).assign());
+    assertNull(
+        ChoiceRule.parse(
+                GoldenFiles.json("{\"Variable\": \"$.a\", \"IsNull\": true, \"Next\": \"X\"}"))
+            .assign());
   }
 
   @Test
   void parsedRuleIsReusableAcrossInputs() {
-    ChoiceRule rule = ChoiceRule.parse(GoldenFiles.json(
-        "{\"Variable\": \"$.amount\", \"NumericLessThan\": 10, \"Next\": \"Small\"}"));
+    ChoiceRule rule =
+        ChoiceRule.parse(
+            GoldenFiles.json(
+                "{\"Variable\": \"$.amount\", \"NumericLessThan\": 10, \"Next\": \"Small\"}"));
     JsonNode none = GoldenFiles.json("{}");
     assertTrue(rule.matches(GoldenFiles.json("{\"amount\": 9.99}"), none));
     assertEquals(false, rule.matches(GoldenFiles.json("{\"amount\": 10}"), none));
