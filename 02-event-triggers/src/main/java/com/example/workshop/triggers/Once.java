@@ -30,4 +30,10 @@ final class Once {
     store.complete(key);
     return true;
   }
+
+  /** "where: problem" for a log line, without repeating where when the message already starts with it. */
+  static String describe(String where, RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    return message.startsWith(where) ? message : where + ": " + message;
+  }
 }

@@ -44,6 +44,10 @@ public class OrderEventsHandler implements RequestHandler<SNSEvent, OrderEventsH
     List<String> duplicates = new ArrayList<>();
     List<SNSEvent.SNSRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
     for (SNSEvent.SNSRecord record : records) {
+      if (record.getSNS() == null) {
+        throw new IllegalArgumentException(
+            "a record has no Sns: not an SNS event (EventSource " + record.getEventSource() + ")");
+      }
       OrderEvent orderEvent = parse(record.getSNS());
       boolean first = once.apply(orderEvent.messageId(), context, () -> listener.accept(orderEvent));
       (first ? applied : duplicates).add(orderEvent.messageId());

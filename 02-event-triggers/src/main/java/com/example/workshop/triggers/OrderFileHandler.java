@@ -70,6 +70,11 @@ public class OrderFileHandler implements RequestHandler<S3Event, OrderFileHandle
     // S3 sends an s3:TestEvent without Records when a notification is configured.
     List<S3EventNotificationRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
     for (S3EventNotificationRecord record : records) {
+      if (record.getS3() == null || record.getEventName() == null) {
+        throw new IllegalArgumentException(
+            "a record has no s3 section or eventName: not an S3 event (eventSource "
+                + record.getEventSource() + ")");
+      }
       String bucket = record.getS3().getBucket().getName();
       String key = record.getS3().getObject().getUrlDecodedKey();
       if (!record.getEventName().startsWith("ObjectCreated:") || !rules.matches(bucket, key)) {

@@ -37,13 +37,20 @@ public class OrderQueueHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     List<SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
+    for (int i = 0; i < messages.size(); i++) {
+      // A failure without an id fails the whole batch anyway: say why instead.
+      if (messages.get(i).getMessageId() == null) {
+        throw new IllegalArgumentException("Records[" + i + "] has no messageId: not an SQS event"
+            + " (eventSource " + messages.get(i).getEventSource() + ")");
+      }
+    }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       SQSMessage message = messages.get(i);
       try {
         handle(message, context);
       } catch (RuntimeException e) {
-        context.getLogger().log("FAILED SQS message " + message.getMessageId() + ": " + e.getMessage());
+        context.getLogger().log("FAILED " + Once.describe("SQS message " + message.getMessageId(), e));
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
         if (isFifo(message)) {
           for (SQSMessage notTried : messages.subList(i + 1, messages.size())) {

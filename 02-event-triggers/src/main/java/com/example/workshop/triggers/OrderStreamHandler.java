@@ -43,6 +43,12 @@ public class OrderStreamHandler implements RequestHandler<DynamodbEvent, Streams
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
     List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+    for (int i = 0; i < records.size(); i++) {
+      if (records.get(i).getDynamodb() == null || records.get(i).getDynamodb().getSequenceNumber() == null) {
+        throw new IllegalArgumentException("Records[" + i + "] has no dynamodb.SequenceNumber:"
+            + " not a DynamoDB stream event (eventSource " + records.get(i).getEventSource() + ")");
+      }
+    }
     for (DynamodbStreamRecord record : records) {
       String sequenceNumber = record.getDynamodb().getSequenceNumber();
       try {
@@ -52,7 +58,7 @@ public class OrderStreamHandler implements RequestHandler<DynamodbEvent, Streams
             (applied ? "APPLIED " : "DUPLICATE skipped, ") + change.kind() + " order "
                 + change.orderId() + " (sequence number " + sequenceNumber + ")");
       } catch (RuntimeException e) {
-        context.getLogger().log("FAILED stream record " + sequenceNumber + ": " + e.getMessage()
+        context.getLogger().log("FAILED " + Once.describe("stream record " + sequenceNumber, e)
             + "; the records after it are retried with it");
         return new StreamsEventResponse(
             List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)));
