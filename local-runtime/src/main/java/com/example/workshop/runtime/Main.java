@@ -1,6 +1,9 @@
 package com.example.workshop.runtime;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -32,7 +35,12 @@ public final class Main {
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
-    System.exit(run(args, System.out, System.err));
+    // JSON is UTF-8 whatever the platform's default charset (events and responses carry any text).
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    System.setOut(out);
+    System.setErr(err);
+    System.exit(run(args, out, err));
   }
 
   /** Runs one command and returns its exit code; never calls System.exit (tests call this). */

@@ -1,5 +1,6 @@
 package com.example.workshop.runtime.lambda;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +14,9 @@ import java.util.List;
  * (nested classes with {@code $}); the trace is the exception's own frames above the runtime.
  */
 final class ErrorDocument {
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** Also validates events: one JSON value and nothing after it, as Lambda's Invoke API requires. */
+  static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** Frames from these classes (the local runtime itself) and below are cut, as the RIC does. */
   private static final List<String> RUNTIME_CLASSES =

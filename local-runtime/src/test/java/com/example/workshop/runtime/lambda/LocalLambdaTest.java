@@ -179,6 +179,8 @@ class LocalLambdaTest {
     LocalLambda fn = LocalLambda.builder(F + "Greeter").logSink(logs).build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fn.invoke("{orderId: "));
     assertTrue(e.getMessage().startsWith("event is not valid JSON"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> fn.invoke("{\"orderId\":\"o-1\"} {}"));
+    assertTrue(e.getMessage().startsWith("event is not valid JSON"), e.getMessage());
     assertEquals("", logs());
   }
 
