@@ -57,6 +57,7 @@ class EventTriggersIT {
 
   static final String IDEMPOTENCY_TABLE = "idempotency";
   static final String BUCKET = "orders-uploads-it";
+  static final String LAMBDA_SIDE_ENDPOINT = "http://localhost.localstack.cloud:4566";
 
   static LambdaClient lambda;
   static DynamoDbClient dynamo;
@@ -70,8 +71,10 @@ class EventTriggersIT {
         .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
         .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
     dynamo.waiter().waitUntilTableExists(r -> r.tableName(IDEMPOTENCY_TABLE));
-    // As template.yaml's Globals: the handlers record what they applied in this table.
-    env = Map.of("IDEMPOTENCY_TABLE", IDEMPOTENCY_TABLE);
+    // As template.yaml's Globals: the handlers record what they applied in this table. Inside the
+    // Lambda containers LocalStack answers at localhost.localstack.cloud; the AWS SDK for Java v2
+    // in the handler reads AWS_ENDPOINT_URL, so the handler code stays as it is on AWS.
+    env = Map.of("IDEMPOTENCY_TABLE", IDEMPOTENCY_TABLE, "AWS_ENDPOINT_URL", LAMBDA_SIDE_ENDPOINT);
   }
 
   /** The idempotency record of {@code key} once it is COMPLETED. */
@@ -140,7 +143,7 @@ class EventTriggersIT {
     S3Client s3 = LocalStack.client(LOCALSTACK, S3Client.builder().forcePathStyle(true));
     s3.createBucket(r -> r.bucket(BUCKET));
     String fn = LocalStack.deployFunction(lambda, "order-file", "com.example.workshop.triggers.OrderFileHandler::handleRequest",
-        Map.of("IDEMPOTENCY_TABLE", IDEMPOTENCY_TABLE, "ORDER_BUCKET", BUCKET,
+        Map.of("IDEMPOTENCY_TABLE", IDEMPOTENCY_TABLE, "AWS_ENDPOINT_URL", LAMBDA_SIDE_ENDPOINT, "ORDER_BUCKET", BUCKET,
             "ORDER_FILE_PREFIX", "incoming/", "ORDER_FILE_SUFFIX", ".json"));
     lambda.addPermission(r -> r.functionName("order-file").statementId("s3").action("lambda:InvokeFunction")
         .principal("s3.amazonaws.com").sourceArn("arn:aws:s3:::" + BUCKET));
