@@ -24,6 +24,7 @@ public final class Main {
         diagram    --definition FILE [--substitution KEY=VALUE]...
         bench      DIR
         conformance DIR
+        aws-run    --state-machine-arn ARN [--input FILE|-] [--endpoint-url URL] [--region R]  (needs AWS or LocalStack)
 
       Run a command with --help for all of its options.""";
 
@@ -57,6 +58,7 @@ public final class Main {
         case "bench" -> BenchCommand.run(rest, out, err);
         case "validate" -> ValidateCommand.run(rest, out, err);
         case "diagram" -> DiagramCommand.run(rest, out, err);
+        case "aws-run" -> AwsRunCommand.run(rest, out, err);
         default -> throw new UsageException("unknown command '" + args[0] + "'. " + firstLine());
       };
     } catch (UsageException e) {
