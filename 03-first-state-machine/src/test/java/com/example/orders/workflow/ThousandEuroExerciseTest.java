@@ -45,7 +45,7 @@ class ThousandEuroExerciseTest {
     Execution run = builder.build().start(machine, event);
 
     assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
-    assertEquals(List.of("ReadOrderPlacedEvent", "ValidateOrder", "IsOrderValid", "PriceOrder", "IsHighValue",
+    assertEquals(List.of("WhichEvent", "ReadOrder", "ValidateOrder", "IsOrderValid", "PriceOrder", "IsHighValue",
         "HoldForReview", "OrderHeld"), run.visitedStates(), run.historyTable());
     var output = new ObjectMapper().readTree(run.output());
     assertEquals("HELD_FOR_REVIEW", output.path("status").asText(), run.output());
