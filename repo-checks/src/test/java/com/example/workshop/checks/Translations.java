@@ -109,6 +109,7 @@ final class Translations {
       if (!HANGUL.matcher(String.join("\n", body)).find()) {
         problems.add(koName + " has no Korean text yet");
       }
+      problems.addAll(sameBlocks(root, en, ko));
     }
     for (Path ko : koreanPages(root, modules)) {
       Path en = english(root, ko);
@@ -118,6 +119,36 @@ final class Translations {
       }
     }
     return problems;
+  }
+
+  /**
+   * Code, commands, output and diagrams are not translated: the twin's fenced blocks are the
+   * English page's blocks, in the same order. This keeps a regenerated diagram or a changed
+   * command from going stale in one language.
+   */
+  static List<String> sameBlocks(Path root, Path en, Path ko) {
+    List<Markdown.Block> english = Markdown.blocks(Markdown.lines(en));
+    List<Markdown.Block> korean = Markdown.blocks(Markdown.lines(ko));
+    String koName = Markdown.name(root, ko);
+    int n = Math.min(english.size(), korean.size());
+    for (int i = 0; i < n; i++) {
+      Markdown.Block e = english.get(i);
+      Markdown.Block k = korean.get(i);
+      if (!e.info().equals(k.info()) || !stripped(e.lines()).equals(stripped(k.lines()))) {
+        return List.of(koName + ":" + k.openLine() + ": code block " + (i + 1) + " differs from the one at "
+            + Markdown.name(root, en) + ":" + e.openLine() + "; code, commands and output are not translated,"
+            + " so copy the English block (with the marker comments above it)");
+      }
+    }
+    if (english.size() != korean.size()) {
+      return List.of(koName + " has " + korean.size() + " code blocks, " + Markdown.name(root, en) + " has "
+          + english.size() + "; every block of the English page belongs in the translation, in the same order");
+    }
+    return List.of();
+  }
+
+  private static List<String> stripped(List<String> lines) {
+    return lines.stream().map(String::stripTrailing).toList();
   }
 
   /** The first non-blank line of {@code page} must link to {@code other}. */

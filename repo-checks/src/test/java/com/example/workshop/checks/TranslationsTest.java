@@ -47,6 +47,18 @@ class TranslationsTest {
   }
 
   @Test
+  @DisplayName("a code block changed on one side only (a regenerated diagram, a new flag) is reported")
+  void driftingCodeBlockIsReported(@TempDir Path root) throws Exception {
+    Files.writeString(root.resolve("README.md"),
+        "**English** · [한국어](README.ko.md)\n\n# Run\n\n```bash\n./mvnw verify -Pexercises\n```\n");
+    Files.writeString(root.resolve("README.ko.md"),
+        "[English](README.md) · **한국어**\n\n# 실행\n\n```bash\n./mvnw verify\n```\n");
+    assertEquals(List.of("README.ko.md:5: code block 1 differs from the one at README.md:5; code, commands and output"
+        + " are not translated, so copy the English block (with the marker comments above it)"),
+        Translations.problems(root, List.of()));
+  }
+
+  @Test
   @DisplayName("a Korean page that is still English is not counted as translated")
   void untranslatedPageIsReported(@TempDir Path root) throws Exception {
     Files.writeString(root.resolve("README.md"), "**English** · [한국어](README.ko.md)\n\n# Workshop\n");
