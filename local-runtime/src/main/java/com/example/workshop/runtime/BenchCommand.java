@@ -91,12 +91,13 @@ final class BenchCommand {
     workloads.put("loop_ms", loopRun);
     workloads.put("map_ms", mapRun);
     workloads.put("order_ms", orderRun);
-    for (int warm = 0; warm < 5; warm++) {
+    for (int warm = 0; warm < 10; warm++) {
       workloads.values().forEach(w -> w.run().run());
     }
     Map<String, Double> best = new java.util.LinkedHashMap<>();
     for (int round = 0; round < ROUNDS; round++) {
       for (Map.Entry<String, Workload> w : workloads.entrySet()) {
+        System.gc(); // garbage of the previous workload is not this one's cost
         long start = System.nanoTime();
         Runnable check = w.getValue().run();
         double ms = (System.nanoTime() - start) / 1e6;
