@@ -254,7 +254,7 @@ final class Run {
   }
 
   private long entered(State s, JsonNode in) {
-    return emit(s.type + "StateEntered", s.name, "stateEnteredEventDetails", () -> {
+    return emit(s.enteredEvent, s.name, "stateEnteredEventDetails", () -> {
       ObjectNode d = Json.object();
       d.put("name", s.name);
       d.put("input", Json.text(in));
@@ -264,7 +264,7 @@ final class Run {
   }
 
   private void exited(State s, JsonNode out) {
-    emit(s.type + "StateExited", s.name, "stateExitedEventDetails", () -> {
+    emit(s.exitedEvent, s.name, "stateExitedEventDetails", () -> {
       ObjectNode d = Json.object();
       d.put("name", s.name);
       d.put("output", Json.text(out));
