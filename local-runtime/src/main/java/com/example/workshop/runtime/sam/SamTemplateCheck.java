@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
  *   <li>{@code HANDLER_*}: a function's Handler names a class or method that is not on the
  *       classpath, a class without a public no-argument constructor, or an input type that does not
  *       fit the function's event source (S3, SQS, SNS, DynamoDB, Kinesis, Api, HttpApi);
+ *   <li>{@code PARTIAL_BATCH_RESPONSE_IGNORED} / {@code _MISSING}: a handler returns
+ *       SQSBatchResponse/StreamsEventResponse without ReportBatchItemFailures on its event, or
+ *       the other way round;
  *   <li>{@code SUBSTITUTION_MISSING} / {@code SUBSTITUTION_UNUSED}: an ASL {@code ${placeholder}}
  *       without a DefinitionSubstitutions entry, or an entry that no placeholder uses;
  *   <li>{@code INVOKE_POLICY_MISSING}: a state machine calls a function of the template without a
