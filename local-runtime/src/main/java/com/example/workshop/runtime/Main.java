@@ -68,6 +68,6 @@ public final class Main {
   }
 
   private static String firstLine() {
-    return "Commands: invoke, validate, run, diagram, bench, conformance (see --help).";
+    return "Commands: invoke, validate, run, diagram, bench, conformance, aws-run (see --help).";
   }
 }
