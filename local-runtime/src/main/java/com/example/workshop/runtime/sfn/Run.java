@@ -238,6 +238,9 @@ final class Run {
   }
 
   private long forceEmit(String type, String stateName, String detailsName, Supplier<JsonNode> d) {
+    if (env.realTime) {
+      now = Math.max(now, env.clock.millis());
+    }
     long id = events.size() + 1;
     events.add(new Event(id, last, now, type, stateName, detailsName, d));
     last = id;
@@ -251,7 +254,7 @@ final class Run {
   }
 
   private long entered(State s, JsonNode in) {
-    return emit(s.type + "StateEntered", s.name, "stateEnteredEventDetails", () -> {
+    return emit(s.enteredEvent, s.name, "stateEnteredEventDetails", () -> {
       ObjectNode d = Json.object();
       d.put("name", s.name);
       d.put("input", Json.text(in));
@@ -261,7 +264,7 @@ final class Run {
   }
 
   private void exited(State s, JsonNode out) {
-    emit(s.type + "StateExited", s.name, "stateExitedEventDetails", () -> {
+    emit(s.exitedEvent, s.name, "stateExitedEventDetails", () -> {
       ObjectNode d = Json.object();
       d.put("name", s.name);
       d.put("output", Json.text(out));
@@ -398,7 +401,7 @@ final class Run {
     if (path.text.equals("$")) {
       return result;
     }
-    return JsonPaths.set(raw, path.text, result);
+    return path.set(raw, result);
   }
 
   private JsonNode effectiveInput(State s, PayloadTemplate parameters, JsonNode in,

@@ -65,4 +65,15 @@ class MockConfigTest {
         () -> sfn.start(machine(FLOW), "{}", testCase("Nope")));
     assertTrue(e.getMessage().contains("no test case 'Nope'"), e.getMessage());
   }
+
+  @Test
+  void theStateMachineNameDefaultsToTheDefinitionFileName(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path def = java.nio.file.Files.writeString(dir.resolve("OrderFlow.asl.json"),
+        FLOW.replace('\'', '"'));
+    Execution ex = sfn().start(StateMachine.load(def), "{}",
+        StartOptions.defaults().withTestCase("Declined"));
+    assertEquals("CardDeclined", ex.error());
+    assertTrue(ex.executionArn().contains(":execution:OrderFlow:"), ex.executionArn());
+  }
 }
