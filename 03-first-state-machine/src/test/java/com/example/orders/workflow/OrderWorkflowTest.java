@@ -9,6 +9,7 @@ import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.ExecutionStatus;
 import com.example.workshop.runtime.sfn.HistoryEvent;
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
+import com.example.workshop.runtime.sfn.StartOptions;
 import com.example.workshop.runtime.sfn.StateMachine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -34,15 +35,21 @@ class OrderWorkflowTest {
   static void load() throws Exception {
     SamTemplate template = SamTemplate.read(Path.of("template.yaml"));
     Map<String, String> arns = new TreeMap<>();
-    LocalStepFunctions.Builder builder = LocalStepFunctions.builder().region("eu-central-1");
     template.substitutions().forEach((key, value) -> {
       String function = value.replace("!GetAtt", "").replace(".Arn", "").trim();
-      String name = function.replace("Function", "");
-      arns.put(key, ARN_PREFIX + name);
-      builder.function(key, template.handlers().get(function));
+      arns.put(key, ARN_PREFIX + function.replace("Function", ""));
     });
     machine = StateMachine.load(Path.of(template.definitionUri()), arns);
-    stepFunctions = builder.build();
+    stepFunctions = builder().build();
+  }
+
+  /** Every function of the template bound to its handler, by substitution key. */
+  static LocalStepFunctions.Builder builder() throws Exception {
+    SamTemplate template = SamTemplate.read(Path.of("template.yaml"));
+    LocalStepFunctions.Builder builder = LocalStepFunctions.builder().region("eu-central-1");
+    template.substitutions().forEach((key, value) ->
+        builder.function(key, template.handlers().get(value.replace("!GetAtt", "").replace(".Arn", "").trim())));
+    return builder;
   }
 
   private static Execution run(String event) throws Exception {
@@ -58,9 +65,10 @@ class OrderWorkflowTest {
     assertJsonEquals("""
         {"orderId": "ord-1001", "status": "ACCEPTED", "total": 39.80, "currency": "EUR",
          "reservationId": "res-ord-1001", "placedAt": "2026-11-27T10:15:00Z"}""", run.output());
-    assertEquals(List.of("ReadOrderPlacedEvent", "ValidateOrder", "IsOrderValid", "PriceOrder", "IsHighValue",
+    assertEquals(List.of("WhichEvent", "ReadOrder", "ValidateOrder", "IsOrderValid", "PriceOrder", "IsHighValue",
         "ReserveInventory", "ConfirmOrder", "OrderAccepted"), run.visitedStates());
     assertEquals(List.of("ExecutionStarted",
+        "ChoiceStateEntered", "ChoiceStateExited",
         "PassStateEntered", "PassStateExited",
         "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
         "ChoiceStateEntered", "ChoiceStateExited",
@@ -112,10 +120,18 @@ class OrderWorkflowTest {
     assertJsonEquals("""
         {"orderId": "ord-1002", "status": "HELD_FOR_REVIEW", "total": 1299.00, "currency": "EUR",
          "reason": "Orders of 1000 EUR or more are checked by a person before anything is reserved."}""", run.output());
-    assertEquals(List.of("ReadOrderPlacedEvent", "ValidateOrder", "IsOrderValid", "PriceOrder", "IsHighValue",
+    assertEquals(List.of("WhichEvent", "ReadOrder", "ValidateOrder", "IsOrderValid", "PriceOrder", "IsHighValue",
         "HoldForReview", "OrderHeld"), run.visitedStates());
-    assertEquals(2, types(run).stream().filter("LambdaFunctionSucceeded"::equals).count(), "ReserveInventory never ran");
-    assertEquals("ExecutionSucceeded", types(run).get(types(run).size() - 1));
+    assertEquals(List.of("ExecutionStarted",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "PassStateEntered", "PassStateExited",
+        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "PassStateEntered", "PassStateExited",
+        "SucceedStateEntered", "SucceedStateExited",
+        "ExecutionSucceeded"), types(run), "two functions ran; ReserveInventory never did");
   }
 
   @Test
@@ -128,15 +144,52 @@ class OrderWorkflowTest {
     assertEquals("OrderRejected", run.error());
     assertEquals("The order failed validation: the output of the ValidateOrder step lists the problems"
         + " (validation.problems).", run.cause());
-    assertEquals(List.of("ReadOrderPlacedEvent", "ValidateOrder", "IsOrderValid", "OrderRejected"), run.visitedStates());
-    List<String> types = types(run);
-    assertEquals(List.of("ChoiceStateEntered", "ChoiceStateExited", "FailStateEntered", "ExecutionFailed"),
-        types.subList(types.size() - 4, types.size()));
+    assertEquals(List.of("WhichEvent", "ReadOrder", "ValidateOrder", "IsOrderValid", "OrderRejected"), run.visitedStates());
+    assertEquals(List.of("ExecutionStarted",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "PassStateEntered", "PassStateExited",
+        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "FailStateEntered", "ExecutionFailed"), types(run), "a Fail state has no Exited event");
     HistoryEvent failed = run.history().get(run.history().size() - 1);
     assertEquals("OrderRejected", failed.details().path("error").asText());
     JsonNode problems = json(exitedOutput(run, "ValidateOrder")).path("validation").path("problems");
     assertEquals(List.of("customerId is missing", "items[0].sku 'book 42' is not a SKU like BOOK-42",
         "items[0].quantity must be 1..100, was 0"), textList(problems));
+  }
+
+  @Test
+  @DisplayName("an order file uploaded to S3 is read with the SDK integration (mocked) and accepted like an event's order")
+  void uploadedOrderFile() throws Exception {
+    LocalStepFunctions withS3 = builder().mockConfig(Path.of("src/test/resources/mock-config.json")).build();
+    Execution run = withS3.start(machine, Files.readString(Path.of("events/order-file-uploaded.json")),
+        StartOptions.defaults().withStateMachineName("OrderWorkflow").withTestCase("OrderFileUploaded"));
+
+    assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
+    assertJsonEquals("""
+        {"orderId": "ord-1004", "status": "ACCEPTED", "total": 21.90, "currency": "EUR",
+         "reservationId": "res-ord-1004", "placedAt": "2026-11-27T10:30:00Z"}""", run.output());
+    assertEquals(List.of("WhichEvent", "LoadOrderFile", "ReadOrder", "ValidateOrder", "IsOrderValid", "PriceOrder",
+        "IsHighValue", "ReserveInventory", "ConfirmOrder", "OrderAccepted"), run.visitedStates());
+    HistoryEvent getObject = run.history().stream().filter(e -> e.type().equals("TaskScheduled")).findFirst()
+        .orElseThrow(() -> new AssertionError(run.historyTable()));
+    assertJsonEquals("{\"Bucket\": \"workshop-order-uploads\", \"Key\": \"orders/ord-1004.json\"}",
+        getObject.details().path("parameters").asText());
+    assertEquals(List.of("TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited"),
+        types(run).subList(3, 8), "an SDK integration records Task* events, not LambdaFunction* events");
+  }
+
+  @Test
+  @DisplayName("a missing order file fails the execution with the S3 error, before any function runs")
+  void missingOrderFile() throws Exception {
+    LocalStepFunctions withS3 = builder().mockConfig(Path.of("src/test/resources/mock-config.json")).build();
+    Execution run = withS3.start(machine, Files.readString(Path.of("events/order-file-uploaded.json")),
+        StartOptions.defaults().withStateMachineName("OrderWorkflow").withTestCase("OrderFileMissing"));
+
+    assertEquals(ExecutionStatus.FAILED, run.status(), run.historyTable());
+    assertEquals("S3.NoSuchKeyException", run.error());
+    assertEquals(List.of("WhichEvent", "LoadOrderFile"), run.visitedStates());
+    assertEquals(List.of("TaskFailed", "ExecutionFailed"), types(run).subList(types(run).size() - 2, types(run).size()));
   }
 
   @Test

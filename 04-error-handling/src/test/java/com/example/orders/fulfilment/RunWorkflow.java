@@ -35,6 +35,10 @@ public final class RunWorkflow {
   private RunWorkflow() {}
 
   public static void main(String[] args) throws Exception {
+    // JsonPath logs through SLF4J; without a provider SLF4J prints three warning lines.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: RunWorkflow LESSON_DIR ORDER_JSON");
     }
@@ -59,7 +63,7 @@ public final class RunWorkflow {
 
     StringBuilder out = new StringBuilder();
     out.append("Order fulfilment, run offline by local-runtime (virtual time: retries and timeouts do not wait)\n")
-        .append("definition: ").append(lesson.resolve("statemachine/order-fulfilment.asl.json").normalize()).append('\n')
+        .append("definition: ").append(lesson.toAbsolutePath().normalize().getFileName().resolve("statemachine").resolve("order-fulfilment.asl.json")).append('\n')
         .append("input:      ").append(sampleName).append(simulated(input)).append("\n\n");
 
     out.append("== Execution history ==\n").append(run.historyTable()).append('\n');
