@@ -32,6 +32,12 @@ final class Handlers {
     INPUT_TYPES.put("HttpApi", List.of(EVENTS + "APIGatewayV2HTTPEvent", EVENTS + "APIGatewayProxyRequestEvent"));
   }
 
+  /** Event source type → the partial batch response Lambda reads with ReportBatchItemFailures. */
+  private static final Map<String, String> BATCH_RESPONSES = Map.of(
+      "SQS", EVENTS + "SQSBatchResponse",
+      "DynamoDB", EVENTS + "StreamsEventResponse",
+      "Kinesis", EVENTS + "StreamsEventResponse");
+
   /** Inputs that accept any event: raw streams, maps and Object. */
   private static final List<String> ANY_INPUT = List.of("java.io.InputStream", "java.lang.Object", "java.util.Map");
 
@@ -114,6 +120,7 @@ final class Handlers {
     JsonNode events = props.path("Events");
     events.fields().forEachRemaining(e -> {
       String source = e.getValue().path("Type").asText("");
+      checkBatchResponse(id, source, e.getKey(), e.getValue(), line, path, handler, candidates);
       List<String> wanted = INPUT_TYPES.get(source);
       if (wanted == null) {
         return;
@@ -139,6 +146,36 @@ final class Handlers {
                 + shortNames(wanted) + " there");
       }
     });
+  }
+
+  /**
+   * A partial batch response counts only with {@code FunctionResponseTypes: [ReportBatchItemFailures]};
+   * that setting without one makes Lambda treat every batch as all-or-nothing.
+   */
+  private void checkBatchResponse(String id, String source, String eventName, JsonNode event, int line,
+      String path, String handler, List<Method> candidates) {
+    String response = BATCH_RESPONSES.get(source);
+    if (response == null) {
+      return;
+    }
+    boolean returnsIt = candidates.stream().anyMatch(m -> m.getReturnType().getName().equals(response));
+    boolean streams = candidates.stream().anyMatch(m -> m.getParameterCount() > 1
+        && m.getParameterTypes()[1].getName().equals("java.io.OutputStream"));
+    boolean reports = false;
+    for (JsonNode t : event.path("Properties").path("FunctionResponseTypes")) {
+      reports |= t.asText().equals("ReportBatchItemFailures");
+    }
+    String simple = response.substring(response.lastIndexOf('.') + 1);
+    if (returnsIt && !reports) {
+      run.add("PARTIAL_BATCH_RESPONSE_IGNORED", line, path,
+          "function " + id + ": " + handler + " returns " + simple + " but event " + eventName
+              + " does not set FunctionResponseTypes: [ReportBatchItemFailures], so Lambda ignores it"
+              + " and retries the whole batch on any error");
+    } else if (reports && !returnsIt && !streams) {
+      run.add("PARTIAL_BATCH_RESPONSE_MISSING", line, path,
+          "function " + id + ": event " + eventName + " sets ReportBatchItemFailures but " + handler
+              + " does not return " + simple + ": return one naming the failed records");
+    }
   }
 
   private static String shortNames(List<String> names) {

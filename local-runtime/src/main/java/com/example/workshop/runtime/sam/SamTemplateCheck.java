@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ import java.util.stream.Collectors;
  *   <li>{@code HANDLER_*}: a function's Handler names a class or method that is not on the
  *       classpath, a class without a public no-argument constructor, or an input type that does not
  *       fit the function's event source (S3, SQS, SNS, DynamoDB, Kinesis, Api, HttpApi);
+ *   <li>{@code PARTIAL_BATCH_RESPONSE_IGNORED} / {@code _MISSING}: a handler returns
+ *       SQSBatchResponse/StreamsEventResponse without ReportBatchItemFailures on its event, or
+ *       the other way round;
  *   <li>{@code SUBSTITUTION_MISSING} / {@code SUBSTITUTION_UNUSED}: an ASL {@code ${placeholder}}
  *       without a DefinitionSubstitutions entry, or an entry that no placeholder uses;
  *   <li>{@code INVOKE_POLICY_MISSING}: a state machine calls a function of the template without a
@@ -108,16 +112,16 @@ public final class SamTemplateCheck {
       text = Files.readString(template, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       run.add("TEMPLATE_UNREADABLE", 0, "", "file not found: " + template.toAbsolutePath());
-      return run.findings;
+      return List.copyOf(run.findings);
     } catch (IOException e) {
       run.add("TEMPLATE_UNREADABLE", 0, "", "cannot read " + template + ": " + e.getMessage());
-      return run.findings;
+      return List.copyOf(run.findings);
     }
     try {
       run.parsed = CfnYaml.parse(text);
     } catch (IOException e) {
       run.add("TEMPLATE_UNREADABLE", 0, "", "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-      return run.findings;
+      return List.copyOf(run.findings);
     }
     for (String dup : run.parsed.duplicateKeys()) {
       int at = dup.lastIndexOf('@');
@@ -128,7 +132,7 @@ public final class SamTemplateCheck {
     JsonNode resources = run.parsed.root().path("Resources");
     if (!resources.isObject() || resources.isEmpty()) {
       run.add("TEMPLATE_UNREADABLE", 0, "Resources", "the template declares no Resources");
-      return run.findings;
+      return List.copyOf(run.findings);
     }
     resources.fields().forEachRemaining(e -> run.types.put(e.getKey(), e.getValue().path("Type").asText("")));
     JsonNode globals = run.parsed.root().path("Globals").path("Function");
@@ -151,7 +155,8 @@ public final class SamTemplateCheck {
               }
             });
     policies.checkWildcards();
-    run.findings.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : 0);
+    run.findings.sort(Comparator.comparing((Finding f) -> !f.file().equals(run.file))
+        .thenComparing(Finding::file).thenComparingInt(Finding::line));
     return Collections.unmodifiableList(run.findings);
   }
 
