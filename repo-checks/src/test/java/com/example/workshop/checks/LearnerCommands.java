@@ -73,6 +73,20 @@ final class LearnerCommands {
     return allowed;
   }
 
+  /** Every command of a page's shell blocks, normalised as the allow-list compares them. */
+  static Set<String> shown(Path page) {
+    Set<String> shown = new LinkedHashSet<>();
+    for (Block block : Markdown.blocks(Markdown.lines(page))) {
+      if (SHELLS.contains(block.language())) {
+        boolean console = block.language().equals("console") || block.language().equals("bash-session");
+        for (Command c : commands(block, WINDOWS.contains(block.language()), console)) {
+          shown.add(c.text());
+        }
+      }
+    }
+    return shown;
+  }
+
   static List<String> problems(Path root, Path page, Set<String> allowed) {
     String name = Markdown.name(root, page);
     List<String> problems = new ArrayList<>();

@@ -32,6 +32,21 @@ class LearnerCommandsTest {
   }
 
   @Test
+  @DisplayName("every command in the allow-list is shown on some page (no dead entries to slow CI down)")
+  void everyListedCommandIsShown() {
+    Path root = RepoRoot.get();
+    Set<String> shown = new java.util.HashSet<>();
+    for (Path page : Markdown.pages(root)) {
+      shown.addAll(LearnerCommands.shown(page));
+    }
+    List<String> unused = LearnerCommands.allowList(Markdown.lines(root.resolve(LearnerCommands.ALLOW_LIST))).stream()
+        .filter(c -> !shown.contains(c))
+        .toList();
+    assertTrue(unused.isEmpty(), "no page shows these commands any more; remove them from "
+        + LearnerCommands.ALLOW_LIST + ":\n" + String.join("\n", unused));
+  }
+
+  @Test
   @DisplayName("CI really runs the allow-list (so the list cannot claim more than CI does)")
   void ciRunsTheAllowList() throws Exception {
     Path root = RepoRoot.get();
