@@ -91,7 +91,9 @@ final class BenchCommand {
     workloads.put("loop_ms", loopRun);
     workloads.put("map_ms", mapRun);
     workloads.put("order_ms", orderRun);
-    for (int warm = 0; warm < 10; warm++) {
+    // Warm-up until the JIT has compiled the hot paths: at least 10 rounds and 5 seconds.
+    long warmUntil = System.nanoTime() + 5_000_000_000L;
+    for (int warm = 0; warm < 10 || System.nanoTime() < warmUntil; warm++) {
       workloads.values().forEach(w -> w.run().run());
     }
     Map<String, Double> best = new java.util.LinkedHashMap<>();
