@@ -7,6 +7,8 @@ final class CompiledMachine {
   final Branch top;
   final Integer timeoutSeconds;
   final boolean jsonata;
+  /** History length of the last execution (a sizing hint only; races are harmless). */
+  volatile int eventsHint = 16;
 
   CompiledMachine(JsonNode definition) {
     this.top = new Branch(definition);

@@ -68,12 +68,17 @@ final class QueryPath {
     if (child == null) {
       return null;
     }
-    com.fasterxml.jackson.databind.node.ObjectNode copy = Json.object();
+    // a right-sized copy: no rehashing while copying the fields
+    java.util.Map<String, JsonNode> fields =
+        new java.util.LinkedHashMap<>(((node == null ? 0 : node.size()) + 1) * 4 / 3 + 1);
     if (node != null) {
-      copy.setAll((com.fasterxml.jackson.databind.node.ObjectNode) node);
+      for (var it = node.fields(); it.hasNext(); ) {
+        var e = it.next();
+        fields.put(e.getKey(), e.getValue());
+      }
     }
-    copy.set(segments[i], child);
-    return copy;
+    fields.put(segments[i], child);
+    return new com.fasterxml.jackson.databind.node.ObjectNode(Json.NODES, fields);
   }
 
   private String path() {

@@ -96,8 +96,8 @@ final class Run {
   /** The input exactly as given to start (AWS echoes it in ExecutionStarted). */
   String inputText;
 
-  final List<Event> events = new ArrayList<>();
-  final List<String> visited = new ArrayList<>();
+  final List<Event> events;
+  final List<String> visited;
   final List<String> failedStates = new ArrayList<>();
   final List<String> retriedStates = new ArrayList<>();
   private long last;
@@ -122,6 +122,9 @@ final class Run {
     this.mocks = mocks;
     this.random = random;
     this.historyLimit = env.historyLimit;
+    // sized like this machine's previous execution: long histories do not regrow their lists
+    this.events = new ArrayList<>(Math.min(machine.eventsHint, historyLimit) + 8);
+    this.visited = new ArrayList<>(machine.eventsHint / 2 + 8);
     String prefix = "arn:aws:states:" + env.region + ":" + env.accountId + ":";
     this.stateMachineArn = prefix + "stateMachine:" + stateMachineName;
     this.executionArn = prefix + "execution:" + stateMachineName + ":" + executionName;
@@ -155,6 +158,14 @@ final class Run {
   // ---------------------------------------------------------------- execution
 
   void execute() {
+    try {
+      run();
+    } finally {
+      machine.eventsHint = events.size();
+    }
+  }
+
+  private void run() {
     PayloadTemplate.RANDOM.set(random);
     emit("ExecutionStarted", null, "executionStartedEventDetails", () -> {
       ObjectNode d = Json.object();
