@@ -14,11 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
- * Idempotency records in a DynamoDB table (partition key {@code pk}, TTL attribute
- * {@code expiresAt}). A claim is one conditional put: it succeeds only when no record exists or
- * the existing one has expired, so two concurrent deliveries cannot both win. DynamoDB's TTL
- * deletes old records eventually (hours or days later), which is why the condition checks the
- * expiry itself instead of trusting TTL.
+ * Idempotency records in a DynamoDB table (partition key {@code pk}, TTL attribute {@code
+ * expiresAt}). A claim is one conditional put: it succeeds only when no record exists or the
+ * existing one has expired, so two concurrent deliveries cannot both win. DynamoDB's TTL deletes
+ * old records eventually (hours or days later), which is why the condition checks the expiry itself
+ * instead of trusting TTL.
  */
 public final class DynamoDbIdempotencyStore implements IdempotencyStore {
   static final String CLAIM_CONDITION = "attribute_not_exists(pk) OR expiresAt < :now";
@@ -44,7 +44,8 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
   public static DynamoDbIdempotencyStore create(String tableName, String region) {
     if (region == null || region.isBlank()) {
       throw new IllegalStateException(
-          "AWS_REGION is not set: Lambda sets it; for a local run unset IDEMPOTENCY_TABLE to use memory");
+          "AWS_REGION is not set: Lambda sets it; for a local run unset IDEMPOTENCY_TABLE to use"
+              + " memory");
     }
     DynamoDbClient client =
         DynamoDbClient.builder()

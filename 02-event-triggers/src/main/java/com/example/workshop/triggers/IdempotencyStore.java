@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Remembers which deliveries were already applied. Lambda delivers at least once, so the same SQS
- * message, stream record or SNS notification can arrive twice; the handler claims its key before
- * it acts and skips the delivery when the claim is refused.
+ * message, stream record or SNS notification can arrive twice; the handler claims its key before it
+ * acts and skips the delivery when the claim is refused.
  *
  * <p>Contract: {@link #tryClaim} succeeds once per key until the claim is released or runs out;
  * {@link #complete} keeps it refused for the store's retention; {@link #release} gives it up after
@@ -28,7 +28,9 @@ public interface IdempotencyStore {
   /** Forgets the claim on {@code key} after a failed attempt, so the next delivery applies it. */
   void release(String key);
 
-  /** How long a completed key is remembered unless configured: a day, a DynamoDB stream's retention. */
+  /**
+   * How long a completed key is remembered unless configured: a day, a DynamoDB stream's retention.
+   */
   Duration DEFAULT_RETENTION = Duration.ofDays(1);
 
   /**

@@ -12,8 +12,8 @@ final class Once {
   }
 
   /**
-   * Runs {@code action} unless {@code key} was already applied; returns false for a duplicate.
-   * When the action throws, the claim is released (so the retry runs) and the exception goes on.
+   * Runs {@code action} unless {@code key} was already applied; returns false for a duplicate. When
+   * the action throws, the claim is released (so the retry runs) and the exception goes on.
    */
   boolean apply(String key, Context context, Runnable action) {
     // The claim lasts as long as this invocation may still run; a killed attempt's claim runs out.
@@ -31,7 +31,10 @@ final class Once {
     return true;
   }
 
-  /** "where: problem" for a log line, without repeating where when the message already starts with it. */
+  /**
+   * "where: problem" for a log line, without repeating where when the message already starts with
+   * it.
+   */
   static String describe(String where, RuntimeException e) {
     String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     return message.startsWith(where) ? message : where + ": " + message;

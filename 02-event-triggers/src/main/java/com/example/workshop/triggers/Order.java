@@ -16,7 +16,8 @@ public record Order(String orderId, String customerId, BigDecimal amount, List<S
 
   /**
    * Returns this order when it is usable, else throws {@link InvalidOrderException} naming every
-   * broken field and {@code where} it came from (an S3 key, a message id, a stream sequence number).
+   * broken field and {@code where} it came from (an S3 key, a message id, a stream sequence
+   * number).
    */
   public Order validated(String where) {
     List<String> problems = new ArrayList<>();

@@ -49,10 +49,18 @@ public class OrderEventsHandler implements RequestHandler<SNSEvent, OrderEventsH
             "a record has no Sns: not an SNS event (EventSource " + record.getEventSource() + ")");
       }
       OrderEvent orderEvent = parse(record.getSNS());
-      boolean first = once.apply(orderEvent.messageId(), context, () -> listener.accept(orderEvent));
+      boolean first =
+          once.apply(orderEvent.messageId(), context, () -> listener.accept(orderEvent));
       (first ? applied : duplicates).add(orderEvent.messageId());
-      context.getLogger().log((first ? "APPLIED " : "DUPLICATE skipped, ") + orderEvent.eventType()
-          + " order " + orderEvent.order().orderId() + " from SNS message " + orderEvent.messageId());
+      context
+          .getLogger()
+          .log(
+              (first ? "APPLIED " : "DUPLICATE skipped, ")
+                  + orderEvent.eventType()
+                  + " order "
+                  + orderEvent.order().orderId()
+                  + " from SNS message "
+                  + orderEvent.messageId());
     }
     return new Summary(applied, duplicates);
   }
@@ -61,14 +69,20 @@ public class OrderEventsHandler implements RequestHandler<SNSEvent, OrderEventsH
     String where = "SNS message " + sns.getMessageId();
     Map<String, OrderEvent.Attribute> attributes = new LinkedHashMap<>();
     if (sns.getMessageAttributes() != null) {
-      sns.getMessageAttributes().forEach(
-          (name, a) -> attributes.put(name, new OrderEvent.Attribute(a.getType(), a.getValue())));
+      sns.getMessageAttributes()
+          .forEach(
+              (name, a) ->
+                  attributes.put(name, new OrderEvent.Attribute(a.getType(), a.getValue())));
     }
     OrderEvent.Attribute type = attributes.get(EVENT_TYPE);
     if (type == null || !"String".equals(type.type()) || type.value() == null) {
-      throw new MalformedMessageException(where + ": message attribute '" + EVENT_TYPE
-          + "' (Type String) is missing; publish with --message-attributes "
-          + "'{\"eventType\":{\"DataType\":\"String\",\"StringValue\":\"OrderPlaced\"}}'", null);
+      throw new MalformedMessageException(
+          where
+              + ": message attribute '"
+              + EVENT_TYPE
+              + "' (Type String) is missing; publish with --message-attributes "
+              + "'{\"eventType\":{\"DataType\":\"String\",\"StringValue\":\"OrderPlaced\"}}'",
+          null);
     }
     Order order = OrderJson.parseOrder(sns.getMessage(), where).validated(where);
     return new OrderEvent(sns.getMessageId(), type.value(), attributes, order);

@@ -25,8 +25,10 @@ public class OrderFileHandler implements RequestHandler<S3Event, OrderFileHandle
 
   /** Used by Lambda: the rules come from ORDER_BUCKET, ORDER_FILE_PREFIX and ORDER_FILE_SUFFIX. */
   public OrderFileHandler() {
-    this(OrderFileRules.fromEnvironment(System.getenv()),
-        IdempotencyStore.fromEnvironment(System.getenv()), file -> {});
+    this(
+        OrderFileRules.fromEnvironment(System.getenv()),
+        IdempotencyStore.fromEnvironment(System.getenv()),
+        file -> {});
   }
 
   OrderFileHandler(OrderFileRules rules, IdempotencyStore store, Consumer<OrderFile> inbox) {
@@ -68,12 +70,14 @@ public class OrderFileHandler implements RequestHandler<S3Event, OrderFileHandle
     List<String> ignored = new ArrayList<>();
     List<String> duplicates = new ArrayList<>();
     // S3 sends an s3:TestEvent without Records when a notification is configured.
-    List<S3EventNotificationRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+    List<S3EventNotificationRecord> records =
+        event.getRecords() == null ? List.of() : event.getRecords();
     for (S3EventNotificationRecord record : records) {
       if (record.getS3() == null || record.getEventName() == null) {
         throw new IllegalArgumentException(
             "a record has no s3 section or eventName: not an S3 event (eventSource "
-                + record.getEventSource() + ")");
+                + record.getEventSource()
+                + ")");
       }
       String bucket = record.getS3().getBucket().getName();
       String key = record.getS3().getObject().getUrlDecodedKey();
@@ -85,8 +89,10 @@ public class OrderFileHandler implements RequestHandler<S3Event, OrderFileHandle
       Long size = record.getS3().getObject().getSizeAsLong();
       OrderFile file =
           new OrderFile(bucket, key, size == null ? 0 : size, record.getS3().getObject().geteTag());
-      // The sequencer tells this upload of the key from a later one; a re-sent notification repeats it.
-      String eventKey = "s3://" + bucket + "/" + key + "#" + record.getS3().getObject().getSequencer();
+      // The sequencer tells this upload of the key from a later one; a re-sent notification repeats
+      // it.
+      String eventKey =
+          "s3://" + bucket + "/" + key + "#" + record.getS3().getObject().getSequencer();
       if (once.apply(eventKey, context, () -> inbox.accept(file))) {
         accepted.add(key);
         context.getLogger().log("ACCEPTED order file s3://" + bucket + "/" + key);

@@ -19,15 +19,20 @@ final class OrderJson {
 
   private OrderJson() {}
 
-  /** The order in {@code body}; {@code where} names the message in the error, e.g. "SQS message m-1". */
+  /**
+   * The order in {@code body}; {@code where} names the message in the error, e.g. "SQS message
+   * m-1".
+   */
   static Order parseOrder(String body, String where) {
     if (body == null || body.isBlank()) {
-      throw new MalformedMessageException(where + ": body is empty, expected an order as JSON", null);
+      throw new MalformedMessageException(
+          where + ": body is empty, expected an order as JSON", null);
     }
     try {
       Order order = MAPPER.readValue(body, Order.class);
       if (order == null) {
-        throw new MalformedMessageException(where + ": body is null, expected an order as JSON", null);
+        throw new MalformedMessageException(
+            where + ": body is null, expected an order as JSON", null);
       }
       return order;
     } catch (JsonProcessingException e) {

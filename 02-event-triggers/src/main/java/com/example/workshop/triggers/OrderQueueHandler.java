@@ -16,9 +16,9 @@ import java.util.function.Consumer;
  * <p>Failure contract: each message is processed on its own; the response names exactly the
  * messages that failed, so Lambda deletes the others and only the failed ones come back (after the
  * visibility timeout) until maxReceiveCount sends them to the DLQ. Throwing instead would return
- * the whole batch. On a FIFO queue the first failure stops the batch and it and every later
- * message are reported, so no message of a group overtakes one that failed. Needs
- * {@code FunctionResponseTypes: [ReportBatchItemFailures]} on the event source mapping.
+ * the whole batch. On a FIFO queue the first failure stops the batch and it and every later message
+ * are reported, so no message of a group overtakes one that failed. Needs {@code
+ * FunctionResponseTypes: [ReportBatchItemFailures]} on the event source mapping.
  */
 public class OrderQueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final Once once;
@@ -40,8 +40,13 @@ public class OrderQueueHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     for (int i = 0; i < messages.size(); i++) {
       // A failure without an id fails the whole batch anyway: say why instead.
       if (messages.get(i).getMessageId() == null) {
-        throw new IllegalArgumentException("Records[" + i + "] has no messageId: not an SQS event"
-            + " (eventSource " + messages.get(i).getEventSource() + ")");
+        throw new IllegalArgumentException(
+            "Records["
+                + i
+                + "] has no messageId: not an SQS event"
+                + " (eventSource "
+                + messages.get(i).getEventSource()
+                + ")");
       }
     }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
@@ -50,7 +55,9 @@ public class OrderQueueHandler implements RequestHandler<SQSEvent, SQSBatchRespo
       try {
         handle(message, context);
       } catch (RuntimeException e) {
-        context.getLogger().log("FAILED " + Once.describe("SQS message " + message.getMessageId(), e));
+        context
+            .getLogger()
+            .log("FAILED " + Once.describe("SQS message " + message.getMessageId(), e));
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
         if (isFifo(message)) {
           for (SQSMessage notTried : messages.subList(i + 1, messages.size())) {
@@ -70,8 +77,11 @@ public class OrderQueueHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     boolean applied = once.apply(message.getMessageId(), context, () -> fulfilment.accept(order));
     context
         .getLogger()
-        .log((applied ? "APPLIED order " : "DUPLICATE skipped, order ")
-            + order.orderId() + " from " + where);
+        .log(
+            (applied ? "APPLIED order " : "DUPLICATE skipped, order ")
+                + order.orderId()
+                + " from "
+                + where);
   }
 
   private static boolean isFifo(SQSMessage message) {

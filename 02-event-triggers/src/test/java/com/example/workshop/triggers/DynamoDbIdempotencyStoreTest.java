@@ -55,25 +55,31 @@ class DynamoDbIdempotencyStoreTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      targets.add(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-      requests.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
-      int status = statuses.isEmpty() ? 200 : statuses.poll()[0];
-      byte[] body = (bodies.isEmpty() ? "{}" : bodies.poll()).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-      exchange.sendResponseHeaders(status, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          targets.add(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+          requests.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+          int status = statuses.isEmpty() ? 200 : statuses.poll()[0];
+          byte[] body = (bodies.isEmpty() ? "{}" : bodies.poll()).getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+          exchange.sendResponseHeaders(status, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
-    client = DynamoDbClient.builder()
-        .httpClient(UrlConnectionHttpClient.create())
-        .endpointOverride(URI.create("http://localhost:" + server.getAddress().getPort()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
-        .build();
-    store = new DynamoDbIdempotencyStore(client, "orders-idempotency", new MovableClock(NOW), Duration.ofDays(1));
+    client =
+        DynamoDbClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .endpointOverride(URI.create("http://localhost:" + server.getAddress().getPort()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
+            .build();
+    store =
+        new DynamoDbIdempotencyStore(
+            client, "orders-idempotency", new MovableClock(NOW), Duration.ofDays(1));
   }
 
   @AfterEach
@@ -95,19 +101,23 @@ class DynamoDbIdempotencyStoreTest {
     assertEquals(List.of("DynamoDB_20120810.PutItem"), targets);
     JsonNode put = requests.get(0);
     assertEquals("orders-idempotency", put.get("TableName").asText());
-    assertEquals("attribute_not_exists(pk) OR expiresAt < :now", put.get("ConditionExpression").asText());
-    assertEquals(Long.toString(NOW.getEpochSecond()),
-        put.at("/ExpressionAttributeValues/:now/N").asText());
+    assertEquals(
+        "attribute_not_exists(pk) OR expiresAt < :now", put.get("ConditionExpression").asText());
+    assertEquals(
+        Long.toString(NOW.getEpochSecond()), put.at("/ExpressionAttributeValues/:now/N").asText());
     assertEquals("059f36b4-87a3-44ab-83d2-661975830a7d", put.at("/Item/pk/S").asText());
     assertEquals("IN_PROGRESS", put.at("/Item/status/S").asText());
-    assertEquals(Long.toString(NOW.plusSeconds(30).getEpochSecond()), put.at("/Item/expiresAt/N").asText());
+    assertEquals(
+        Long.toString(NOW.plusSeconds(30).getEpochSecond()), put.at("/Item/expiresAt/N").asText());
   }
 
   @Test
   @DisplayName("DynamoDB's ConditionalCheckFailedException means a duplicate: the claim is refused")
   void conditionalCheckFailedIsDuplicate() {
-    answer(400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
-        + "\"message\":\"The conditional request failed\"}");
+    answer(
+        400,
+        "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
+            + "\"message\":\"The conditional request failed\"}");
 
     assertFalse(store.tryClaim("m-1", Duration.ofSeconds(30)));
     assertEquals(1, requests.size(), "a failed condition is an answer, not something to retry");
@@ -116,11 +126,14 @@ class DynamoDbIdempotencyStoreTest {
   @Test
   @DisplayName("any other error (a missing table) is not mistaken for a duplicate: it is thrown")
   void otherErrorsThrown() {
-    answer(400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
-        + "\"message\":\"Requested resource not found\"}");
+    answer(
+        400,
+        "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
+            + "\"message\":\"Requested resource not found\"}");
 
     ResourceNotFoundException e =
-        assertThrows(ResourceNotFoundException.class, () -> store.tryClaim("m-1", Duration.ofSeconds(30)));
+        assertThrows(
+            ResourceNotFoundException.class, () -> store.tryClaim("m-1", Duration.ofSeconds(30)));
     assertTrue(e.getMessage().contains("Requested resource not found"), e.getMessage());
   }
 
@@ -132,7 +145,8 @@ class DynamoDbIdempotencyStoreTest {
 
     assertEquals(List.of("DynamoDB_20120810.PutItem", "DynamoDB_20120810.DeleteItem"), targets);
     assertEquals("COMPLETED", requests.get(0).at("/Item/status/S").asText());
-    assertEquals(Long.toString(NOW.plus(Duration.ofDays(1)).getEpochSecond()),
+    assertEquals(
+        Long.toString(NOW.plus(Duration.ofDays(1)).getEpochSecond()),
         requests.get(0).at("/Item/expiresAt/N").asText());
     assertTrue(requests.get(0).path("ConditionExpression").isMissingNode());
     assertEquals("m-2", requests.get(1).at("/Key/pk/S").asText());
@@ -145,7 +159,8 @@ class DynamoDbIdempotencyStoreTest {
 
     assertEquals(DynamoDbIdempotencyStore.CLAIM_CONDITION, request.conditionExpression());
     assertEquals(AttributeValue.fromS("m-9"), request.item().get("pk"));
-    assertEquals(Map.of(":now", AttributeValue.fromN(Long.toString(NOW.getEpochSecond()))),
+    assertEquals(
+        Map.of(":now", AttributeValue.fromN(Long.toString(NOW.getEpochSecond()))),
         request.expressionAttributeValues());
   }
 
@@ -153,10 +168,14 @@ class DynamoDbIdempotencyStoreTest {
   @DisplayName("the handlers' store is DynamoDB when IDEMPOTENCY_TABLE is set, memory otherwise")
   void storeFromEnvironment() {
     assertInstanceOf(InMemoryIdempotencyStore.class, IdempotencyStore.fromEnvironment(Map.of()));
-    assertInstanceOf(DynamoDbIdempotencyStore.class,
-        IdempotencyStore.fromEnvironment(Map.of("IDEMPOTENCY_TABLE", "t", "AWS_REGION", "eu-west-1")));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> IdempotencyStore.fromEnvironment(Map.of("IDEMPOTENCY_TABLE", "t")));
+    assertInstanceOf(
+        DynamoDbIdempotencyStore.class,
+        IdempotencyStore.fromEnvironment(
+            Map.of("IDEMPOTENCY_TABLE", "t", "AWS_REGION", "eu-west-1")));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> IdempotencyStore.fromEnvironment(Map.of("IDEMPOTENCY_TABLE", "t")));
     assertTrue(e.getMessage().contains("AWS_REGION is not set"), e.getMessage());
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryIdempotencyStoreTest {
   private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T09:30:00Z"));
-  private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore(clock, Duration.ofHours(24));
+  private final InMemoryIdempotencyStore store =
+      new InMemoryIdempotencyStore(clock, Duration.ofHours(24));
   private final Duration lock = Duration.ofSeconds(30);
 
   @Test

@@ -40,14 +40,19 @@ class OrderEventsHandlerTest {
 
   @ParameterizedTest
   @Event(value = "events/sns-malformed-body.json", type = SNSEvent.class)
-  @DisplayName("a malformed body fails the invocation with the message id and where the JSON breaks")
+  @DisplayName(
+      "a malformed body fails the invocation with the message id and where the JSON breaks")
   void malformedBodyReported(SNSEvent event) {
     MalformedMessageException e =
-        assertThrows(MalformedMessageException.class,
+        assertThrows(
+            MalformedMessageException.class,
             () -> handler.handleRequest(event, context("order-events", log)));
 
-    assertTrue(e.getMessage().startsWith(
-        "SNS message 7a1a2c5e-43c4-5d1b-8a5e-0c1f6e0b9d11: body is not a valid order JSON at line 1, column"),
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "SNS message 7a1a2c5e-43c4-5d1b-8a5e-0c1f6e0b9d11: body is not a valid order JSON"
+                    + " at line 1, column"),
         e.getMessage());
     assertEquals(List.of(), received);
   }
@@ -59,18 +64,22 @@ class OrderEventsHandlerTest {
     event.getRecords().get(0).getSNS().getMessageAttributes().remove("eventType");
 
     MalformedMessageException e =
-        assertThrows(MalformedMessageException.class,
+        assertThrows(
+            MalformedMessageException.class,
             () -> handler.handleRequest(event, context("order-events", log)));
-    assertTrue(e.getMessage().contains("message attribute 'eventType' (Type String) is missing"),
+    assertTrue(
+        e.getMessage().contains("message attribute 'eventType' (Type String) is missing"),
         e.getMessage());
   }
 
   @Test
   @DisplayName("the same SNS message delivered twice is applied once")
   void duplicateDeliveryAppliedOnce() {
-    handler.handleRequest(EventLoader.loadSNSEvent("events/sns-order-placed.json"), context("e", log));
+    handler.handleRequest(
+        EventLoader.loadSNSEvent("events/sns-order-placed.json"), context("e", log));
     OrderEventsHandler.Summary second =
-        handler.handleRequest(EventLoader.loadSNSEvent("events/sns-order-placed.json"), context("e", log));
+        handler.handleRequest(
+            EventLoader.loadSNSEvent("events/sns-order-placed.json"), context("e", log));
 
     assertEquals(List.of(), second.applied());
     assertEquals(List.of("95df01b4-ee98-5cb9-9903-4c221d41eb5e"), second.duplicates());
@@ -82,12 +91,14 @@ class OrderEventsHandlerTest {
   void failureThrowsSoLambdaRetries() {
     AtomicBoolean down = new AtomicBoolean(true);
     OrderEventsHandler flaky =
-        new OrderEventsHandler(new InMemoryIdempotencyStore(), e -> {
-          if (down.get()) {
-            throw new IllegalStateException("notification service unavailable");
-          }
-          received.add(e);
-        });
+        new OrderEventsHandler(
+            new InMemoryIdempotencyStore(),
+            e -> {
+              if (down.get()) {
+                throw new IllegalStateException("notification service unavailable");
+              }
+              received.add(e);
+            });
     SNSEvent event = EventLoader.loadSNSEvent("events/sns-order-placed.json");
 
     assertThrows(IllegalStateException.class, () -> flaky.handleRequest(event, context("e", log)));

@@ -23,7 +23,10 @@ class OrderFileHandlerTest {
   private final List<OrderFile> inbox = new ArrayList<>();
   private final LogLines log = new LogLines();
   private final OrderFileHandler handler =
-      new OrderFileHandler(new OrderFileRules(BUCKET, "incoming/", ".json"), new InMemoryIdempotencyStore(), inbox::add);
+      new OrderFileHandler(
+          new OrderFileRules(BUCKET, "incoming/", ".json"),
+          new InMemoryIdempotencyStore(),
+          inbox::add);
 
   @ParameterizedTest
   @Event(value = "events/s3-order-uploaded.json", type = S3Event.class)
@@ -33,22 +36,27 @@ class OrderFileHandlerTest {
 
     assertEquals(List.of("incoming/order-1001.json"), summary.accepted());
     assertEquals(
-        List.of(new OrderFile(BUCKET, "incoming/order-1001.json", 1024,
-            "0123456789abcdef0123456789abcdef")),
+        List.of(
+            new OrderFile(
+                BUCKET, "incoming/order-1001.json", 1024, "0123456789abcdef0123456789abcdef")),
         inbox);
   }
 
   @ParameterizedTest
   @Event(value = "events/s3-encoded-keys.json", type = S3Event.class)
-  @DisplayName("keys are URL-decoded: '+' is a space, %2B is '+', non-ASCII is percent-encoded UTF-8")
+  @DisplayName(
+      "keys are URL-decoded: '+' is a space, %2B is '+', non-ASCII is percent-encoded UTF-8")
   void decodedKeys(S3Event event) {
-    assertEquals("incoming/summer+sale+order.json",
-        event.getRecords().get(0).getS3().getObject().getKey(), "fixture: the key as S3 sends it");
+    assertEquals(
+        "incoming/summer+sale+order.json",
+        event.getRecords().get(0).getS3().getObject().getKey(),
+        "fixture: the key as S3 sends it");
 
     OrderFileHandler.Summary summary = handler.handleRequest(event, context("order-files", log));
 
     List<String> expected =
-        List.of("incoming/summer sale order.json", "incoming/order+1002.json", "incoming/주문-1003.json");
+        List.of(
+            "incoming/summer sale order.json", "incoming/order+1002.json", "incoming/주문-1003.json");
     assertEquals(expected, summary.accepted());
     assertEquals(expected, inbox.stream().map(OrderFile::key).toList());
   }
@@ -66,11 +74,14 @@ class OrderFileHandlerTest {
   }
 
   @Test
-  @DisplayName("the same notification delivered twice (same key and sequencer) registers the file once")
+  @DisplayName(
+      "the same notification delivered twice (same key and sequencer) registers the file once")
   void duplicateNotification() {
-    handler.handleRequest(EventLoader.loadS3Event("events/s3-order-uploaded.json"), context("f", log));
+    handler.handleRequest(
+        EventLoader.loadS3Event("events/s3-order-uploaded.json"), context("f", log));
     OrderFileHandler.Summary second =
-        handler.handleRequest(EventLoader.loadS3Event("events/s3-order-uploaded.json"), context("f", log));
+        handler.handleRequest(
+            EventLoader.loadS3Event("events/s3-order-uploaded.json"), context("f", log));
 
     assertEquals(List.of("incoming/order-1001.json"), second.duplicates());
     assertEquals(1, inbox.size());
@@ -80,12 +91,15 @@ class OrderFileHandlerTest {
   @DisplayName("the prefix is matched against the decoded key, not the encoded one")
   void prefixMatchesDecodedKey() {
     OrderFileHandler spaced =
-        new OrderFileHandler(new OrderFileRules(null, "incoming/summer sale", ".json"),
-            new InMemoryIdempotencyStore(), inbox::add);
+        new OrderFileHandler(
+            new OrderFileRules(null, "incoming/summer sale", ".json"),
+            new InMemoryIdempotencyStore(),
+            inbox::add);
 
     spaced.handleRequest(EventLoader.loadS3Event("events/s3-encoded-keys.json"), context("f", log));
 
-    assertEquals(List.of("incoming/summer sale order.json"), inbox.stream().map(OrderFile::key).toList());
+    assertEquals(
+        List.of("incoming/summer sale order.json"), inbox.stream().map(OrderFile::key).toList());
   }
 
   @Test

@@ -54,8 +54,10 @@ class OrderQueueHandlerTest {
     assertEquals(List.of("c5f3a9e0-1b2d-4e6f-8a7b-9c0d1e2f3a4b"), failedIds(response));
     assertEquals(List.of("A-2001", "A-2003"), fulfilledIds());
     assertTrue(
-        log.anyContains("FAILED SQS message c5f3a9e0-1b2d-4e6f-8a7b-9c0d1e2f3a4b",
-            "not a valid order JSON", "line 1, column"),
+        log.anyContains(
+            "FAILED SQS message c5f3a9e0-1b2d-4e6f-8a7b-9c0d1e2f3a4b",
+            "not a valid order JSON",
+            "line 1, column"),
         log.lines.toString());
   }
 
@@ -76,13 +78,15 @@ class OrderQueueHandlerTest {
   void duplicateDeliveryAppliedOnce() {
     SQSEvent first = EventLoader.loadSQSEvent("events/sqs-order-batch.json");
     SQSEvent again = EventLoader.loadSQSEvent("events/sqs-redelivery.json");
-    assertEquals(first.getRecords().get(0).getMessageId(), again.getRecords().get(0).getMessageId());
+    assertEquals(
+        first.getRecords().get(0).getMessageId(), again.getRecords().get(0).getMessageId());
     assertEquals("2", again.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
 
     handler.handleRequest(first, context("orders-queue", log));
     SQSBatchResponse response = handler.handleRequest(again, context("orders-queue", log));
 
-    assertEquals(List.of(), failedIds(response), "a duplicate is a success: delete it from the queue");
+    assertEquals(
+        List.of(), failedIds(response), "a duplicate is a success: delete it from the queue");
     assertEquals(List.of("A-2001", "A-2002", "A-2003"), fulfilledIds());
     assertTrue(log.anyContains("DUPLICATE skipped", "A-2001"), log.lines.toString());
   }
@@ -102,12 +106,14 @@ class OrderQueueHandlerTest {
             });
 
     SQSBatchResponse response =
-        flaky.handleRequest(EventLoader.loadSQSEvent("events/sqs-redelivery.json"), context("q", log));
+        flaky.handleRequest(
+            EventLoader.loadSQSEvent("events/sqs-redelivery.json"), context("q", log));
     assertEquals(List.of("059f36b4-87a3-44ab-83d2-661975830a7d"), failedIds(response));
 
     down.set(false);
     response =
-        flaky.handleRequest(EventLoader.loadSQSEvent("events/sqs-redelivery.json"), context("q", log));
+        flaky.handleRequest(
+            EventLoader.loadSQSEvent("events/sqs-redelivery.json"), context("q", log));
     assertEquals(List.of(), failedIds(response));
     assertEquals(List.of("A-2001"), fulfilledIds());
   }
@@ -116,7 +122,10 @@ class OrderQueueHandlerTest {
   @DisplayName("an order that parses but breaks a rule is reported with the rule it breaks")
   void invalidOrderReported() {
     SQSEvent event = EventLoader.loadSQSEvent("events/sqs-order-batch.json");
-    event.getRecords().get(1).setBody("{\"orderId\":\"A-2002\",\"customerId\":\"C-7\",\"amount\":0}");
+    event
+        .getRecords()
+        .get(1)
+        .setBody("{\"orderId\":\"A-2002\",\"customerId\":\"C-7\",\"amount\":0}");
 
     SQSBatchResponse response = handler.handleRequest(event, context("orders-queue", log));
 

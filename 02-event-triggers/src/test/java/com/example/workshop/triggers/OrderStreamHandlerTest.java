@@ -39,7 +39,8 @@ class OrderStreamHandlerTest {
     StreamsEventResponse response = handler.handleRequest(event, context("order-stream", log));
 
     assertEquals(List.of(), failed(response));
-    assertEquals(List.of(Kind.CREATED, Kind.UPDATED), changes.stream().map(OrderChange::kind).toList());
+    assertEquals(
+        List.of(Kind.CREATED, Kind.UPDATED), changes.stream().map(OrderChange::kind).toList());
     assertNull(changes.get(0).before());
     assertEquals(new BigDecimal("59.90"), changes.get(0).after().amount());
     assertEquals("A-1001", changes.get(1).before().orderId());
@@ -50,12 +51,14 @@ class OrderStreamHandlerTest {
   @Event(value = "events/dynamodb-remove-and-ttl.json", type = DynamodbEvent.class)
   @DisplayName("REMOVE has no NewImage; a TTL deletion (service principal) is EXPIRED, not DELETED")
   void removeAndTimeToLive(DynamodbEvent event) {
-    assertNull(event.getRecords().get(0).getDynamodb().getNewImage(), "fixture: REMOVE without NewImage");
+    assertNull(
+        event.getRecords().get(0).getDynamodb().getNewImage(), "fixture: REMOVE without NewImage");
 
     StreamsEventResponse response = handler.handleRequest(event, context("order-stream", log));
 
     assertEquals(List.of(), failed(response));
-    assertEquals(List.of(Kind.DELETED, Kind.EXPIRED), changes.stream().map(OrderChange::kind).toList());
+    assertEquals(
+        List.of(Kind.DELETED, Kind.EXPIRED), changes.stream().map(OrderChange::kind).toList());
     assertEquals(List.of("A-1002", "A-1003"), changes.stream().map(OrderChange::orderId).toList());
     assertNull(changes.get(0).after());
     assertNotNull(changes.get(0).before(), "OldImage is there with NEW_AND_OLD_IMAGES");
@@ -66,7 +69,12 @@ class OrderStreamHandlerTest {
   void removeKeysOnly() {
     DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/dynamodb-remove-and-ttl.json");
     event.getRecords().get(0).getDynamodb().setOldImage(null);
-    event.getRecords().get(0).getDynamodb().setStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.KEYS_ONLY);
+    event
+        .getRecords()
+        .get(0)
+        .getDynamodb()
+        .setStreamViewType(
+            com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.KEYS_ONLY);
 
     handler.handleRequest(event, context("order-stream", log));
 
@@ -76,18 +84,23 @@ class OrderStreamHandlerTest {
 
   @ParameterizedTest
   @Event(value = "events/dynamodb-poison-batch.json", type = DynamodbEvent.class)
-  @DisplayName("the first failing record is reported by sequence number; nothing after it is applied")
+  @DisplayName(
+      "the first failing record is reported by sequence number; nothing after it is applied")
   void firstFailureReportedBySequenceNumber(DynamodbEvent event) {
     StreamsEventResponse response = handler.handleRequest(event, context("order-stream", log));
 
     assertEquals(List.of("111600000000000000000006"), failed(response));
     assertEquals(List.of("A-1005"), changes.stream().map(OrderChange::orderId).toList());
-    assertTrue(log.anyContains("FAILED stream record 111600000000000000000006",
-        "amount must be greater than 0, got -5.00"), log.lines.toString());
+    assertTrue(
+        log.anyContains(
+            "FAILED stream record 111600000000000000000006",
+            "amount must be greater than 0, got -5.00"),
+        log.lines.toString());
   }
 
   @Test
-  @DisplayName("Lambda's retry resumes at the reported record: nothing before it is redone, nothing lost")
+  @DisplayName(
+      "Lambda's retry resumes at the reported record: nothing before it is redone, nothing lost")
   void retryFromCheckpoint() {
     AtomicBoolean downstreamDown = new AtomicBoolean(true);
     OrderStreamHandler flaky =
@@ -100,8 +113,9 @@ class OrderStreamHandlerTest {
               changes.add(change);
             });
     DynamodbEvent batch = EventLoader.loadDynamoDbEvent("events/dynamodb-order-changes.json");
-    batch.getRecords().addAll(
-        EventLoader.loadDynamoDbEvent("events/dynamodb-remove-and-ttl.json").getRecords());
+    batch
+        .getRecords()
+        .addAll(EventLoader.loadDynamoDbEvent("events/dynamodb-remove-and-ttl.json").getRecords());
 
     StreamsEventResponse response = flaky.handleRequest(batch, context("order-stream", log));
     String checkpoint = failed(response).get(0);
@@ -115,7 +129,8 @@ class OrderStreamHandlerTest {
     response = flaky.handleRequest(retry, context("order-stream", log));
 
     assertEquals(List.of(), failed(response));
-    assertEquals(List.of("A-1001", "A-1001", "A-1002", "A-1003"),
+    assertEquals(
+        List.of("A-1001", "A-1001", "A-1002", "A-1003"),
         changes.stream().map(OrderChange::orderId).toList());
   }
 
@@ -124,8 +139,9 @@ class OrderStreamHandlerTest {
   void duplicateDeliveryAppliedOnce() {
     handler.handleRequest(
         EventLoader.loadDynamoDbEvent("events/dynamodb-order-changes.json"), context("s", log));
-    StreamsEventResponse response = handler.handleRequest(
-        EventLoader.loadDynamoDbEvent("events/dynamodb-order-changes.json"), context("s", log));
+    StreamsEventResponse response =
+        handler.handleRequest(
+            EventLoader.loadDynamoDbEvent("events/dynamodb-order-changes.json"), context("s", log));
 
     assertEquals(List.of(), failed(response));
     assertEquals(2, changes.size());
@@ -134,11 +150,13 @@ class OrderStreamHandlerTest {
 
   @ParameterizedTest
   @Event(value = "events/dynamodb-poison-batch.json", type = DynamodbEvent.class)
-  @DisplayName("the answer serializes to the JSON Lambda reads: the sequence number as itemIdentifier")
+  @DisplayName(
+      "the answer serializes to the JSON Lambda reads: the sequence number as itemIdentifier")
   void responseJsonShape(DynamodbEvent event) {
     String json = RuntimeJson.toJson(handler.handleRequest(event, context("order-stream", log)));
 
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"111600000000000000000006\"}]}", json);
+    assertEquals(
+        "{\"batchItemFailures\":[{\"itemIdentifier\":\"111600000000000000000006\"}]}", json);
   }
 
   @Test

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a SAM/CloudFormation template into a JSON tree. The short intrinsic tags become their
- * long form, as CloudFormation reads them: {@code !Ref X} is {"Ref": "X"}, {@code !GetAtt A.B} is
+ * Reads a SAM/CloudFormation template into a JSON tree. The short intrinsic tags become their long
+ * form, as CloudFormation reads them: {@code !Ref X} is {"Ref": "X"}, {@code !GetAtt A.B} is
  * {"Fn::GetAtt": ["A", "B"]}, {@code !Sub s} is {"Fn::Sub": "s"} and so on.
  */
 final class SamTemplate {
@@ -46,7 +46,8 @@ final class SamTemplate {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new IllegalArgumentException(
-          source + (at == null ? "" : ": line " + at.getLineNr()) + ": " + e.getOriginalMessage(), e);
+          source + (at == null ? "" : ": line " + at.getLineNr()) + ": " + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException(source, e);
     }

@@ -16,20 +16,26 @@ class WrongEventTest {
   private final String s3Event = "events/s3-order-uploaded.json";
 
   @Test
-  @DisplayName("an S3 event fed to the SQS handler: not an SQS event, no batch response without ids")
+  @DisplayName(
+      "an S3 event fed to the SQS handler: not an SQS event, no batch response without ids")
   void sqs() {
     OrderQueueHandler handler = new OrderQueueHandler(new InMemoryIdempotencyStore(), o -> {});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> handler.handleRequest(EventLoader.loadSQSEvent(s3Event), context("q", log)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> handler.handleRequest(EventLoader.loadSQSEvent(s3Event), context("q", log)));
     assertTrue(e.getMessage().contains("has no messageId: not an SQS event"), e.getMessage());
   }
 
   @Test
   @DisplayName("an S3 event fed to the stream handler: not a DynamoDB stream event")
   void dynamoDb() {
-    OrderStreamHandler handler = new OrderStreamHandler(new InMemoryIdempotencyStore(), new ArrayList<>()::add);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> handler.handleRequest(EventLoader.loadDynamoDbEvent(s3Event), context("s", log)));
+    OrderStreamHandler handler =
+        new OrderStreamHandler(new InMemoryIdempotencyStore(), new ArrayList<>()::add);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> handler.handleRequest(EventLoader.loadDynamoDbEvent(s3Event), context("s", log)));
     assertTrue(e.getMessage().contains("not a DynamoDB stream event"), e.getMessage());
   }
 
@@ -37,8 +43,10 @@ class WrongEventTest {
   @DisplayName("an S3 event fed to the SNS handler: not an SNS event")
   void sns() {
     OrderEventsHandler handler = new OrderEventsHandler(new InMemoryIdempotencyStore(), e -> {});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> handler.handleRequest(EventLoader.loadSNSEvent(s3Event), context("e", log)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> handler.handleRequest(EventLoader.loadSNSEvent(s3Event), context("e", log)));
     assertTrue(e.getMessage().contains("not an SNS event"), e.getMessage());
   }
 }
