@@ -16,7 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** template.yaml is checked against the compiled handlers and the failure settings the lesson teaches. */
+/**
+ * template.yaml is checked against the compiled handlers and the failure settings the lesson
+ * teaches.
+ */
 class TemplateTest {
   private static final JsonNode TEMPLATE = SamTemplate.read(Path.of("template.yaml"));
   private static final JsonNode BROKEN =
@@ -26,23 +29,27 @@ class TemplateTest {
   @Test
   @DisplayName("short tags !Ref, !GetAtt, !Sub, !Join parse into CloudFormation's long form")
   void shortTagsParse() throws Exception {
-    JsonNode parsed = SamTemplate.parse(
-        """
-        A: !Ref OrderQueue
-        B: !GetAtt OrdersTable.StreamArn
-        C: !Sub orders-${AWS::Region}
-        D: !Join [',', [a, !Ref X]]
-        E: 180
-        """, "inline");
+    JsonNode parsed =
+        SamTemplate.parse(
+            """
+            A: !Ref OrderQueue
+            B: !GetAtt OrdersTable.StreamArn
+            C: !Sub orders-${AWS::Region}
+            D: !Join [',', [a, !Ref X]]
+            E: 180
+            """,
+            "inline");
 
-    JsonNode expected = new ObjectMapper().readTree(
-        """
-        {"A": {"Ref": "OrderQueue"},
-         "B": {"Fn::GetAtt": ["OrdersTable", "StreamArn"]},
-         "C": {"Fn::Sub": "orders-${AWS::Region}"},
-         "D": {"Fn::Join": [",", ["a", {"Ref": "X"}]]},
-         "E": 180}
-        """);
+    JsonNode expected =
+        new ObjectMapper()
+            .readTree(
+                """
+                {"A": {"Ref": "OrderQueue"},
+                 "B": {"Fn::GetAtt": ["OrdersTable", "StreamArn"]},
+                 "C": {"Fn::Sub": "orders-${AWS::Region}"},
+                 "D": {"Fn::Join": [",", ["a", {"Ref": "X"}]]},
+                 "E": 180}
+                """);
     assertEquals(expected.toString(), parsed.toString());
   }
 
@@ -52,27 +59,47 @@ class TemplateTest {
     assertEquals(4, SamTemplate.resources(TEMPLATE, "AWS::Serverless::Function").size());
     // The shared offline checks (local-runtime's SamTemplateCheck): handlers, event input types,
     // partial batch responses, '*' resources, java21/arm64/1024 MB. TemplateChecksTest runs them too.
-    assertEquals(List.of(), SamTemplateCheck.of(Path.of("template.yaml")).withClassLoader(CLASSES).findings());
+    assertEquals(
+        List.of(),
+        SamTemplateCheck.of(Path.of("template.yaml")).withClassLoader(CLASSES).findings());
   }
 
   @Test
-  @DisplayName("the check catches a missing class, a missing method, a wrong input and an ignored answer")
+  @DisplayName(
+      "the check catches a missing class, a missing method, a wrong input and an ignored answer")
   void brokenTemplateIsCaught() {
-    List<Finding> findings = SamTemplateCheck.of(Path.of("src/test/resources/templates/broken-handlers.yaml"))
-        .withClassLoader(CLASSES).findings().stream()
-        .filter(f -> f.rule().startsWith("HANDLER_") || f.rule().startsWith("PARTIAL_BATCH"))
-        .toList();
+    List<Finding> findings =
+        SamTemplateCheck.of(Path.of("src/test/resources/templates/broken-handlers.yaml"))
+            .withClassLoader(CLASSES)
+            .findings()
+            .stream()
+            .filter(f -> f.rule().startsWith("HANDLER_") || f.rule().startsWith("PARTIAL_BATCH"))
+            .toList();
 
-    assertEquals(List.of("HANDLER_CLASS_MISSING", "HANDLER_METHOD_MISSING", "HANDLER_INPUT_TYPE",
-        "PARTIAL_BATCH_RESPONSE_IGNORED"), findings.stream().map(Finding::rule).toList(), findings.toString());
-    assertTrue(findings.get(0).message().contains("class com.example.workshop.triggers.OrderQueueHandlr is not"),
+    assertEquals(
+        List.of(
+            "HANDLER_CLASS_MISSING",
+            "HANDLER_METHOD_MISSING",
+            "HANDLER_INPUT_TYPE",
+            "PARTIAL_BATCH_RESPONSE_IGNORED"),
+        findings.stream().map(Finding::rule).toList(),
+        findings.toString());
+    assertTrue(
+        findings.get(0).message().contains("class com.example.workshop.triggers.OrderQueueHandlr is not"),
         findings.get(0).toString());
-    assertTrue(findings.get(1).message().contains("OrderQueueHandler has no public method 'handle'"),
+    assertTrue(
+        findings.get(1).message().contains("OrderQueueHandler has no public method 'handle'"),
         findings.get(1).toString());
-    assertTrue(findings.get(2).message().contains("WrongInput is triggered by SQS")
-        && findings.get(2).message().contains("the runtime delivers SQSEvent"), findings.get(2).toString());
-    assertTrue(findings.get(3).message().contains("returns SQSBatchResponse but event Queued does not set"
-        + " FunctionResponseTypes"), findings.get(3).toString());
+    assertTrue(
+        findings.get(2).message().contains("WrongInput is triggered by SQS")
+            && findings.get(2).message().contains("the runtime delivers SQSEvent"),
+        findings.get(2).toString());
+    assertTrue(
+        findings
+            .get(3)
+            .message()
+            .contains("returns SQSBatchResponse but event Queued does not set FunctionResponseTypes"),
+        findings.get(3).toString());
   }
 
   @Test
@@ -83,22 +110,28 @@ class TemplateTest {
   }
 
   @Test
-  @DisplayName("no S3-triggered function refers to its bucket resource (that is the circular dependency)")
+  @DisplayName(
+      "no S3-triggered function refers to its bucket resource (that is the circular dependency)")
   void noCircularDependencyOnBucket() {
     assertEquals(List.of(), bucketBackReferences(TEMPLATE));
-    assertEquals(List.of("StarResource -> Bucket"), bucketBackReferences(BROKEN), "the check itself works");
+    assertEquals(
+        List.of("StarResource -> Bucket"), bucketBackReferences(BROKEN), "the check itself works");
   }
 
   @Test
-  @DisplayName("the DynamoDB stream mapping has its start position, retry limit, bisect, destination")
+  @DisplayName(
+      "the DynamoDB stream mapping has its start position, retry limit, bisect, destination")
   void streamFailureSettings() {
     int streams = 0;
     for (JsonNode event : events(TEMPLATE, "DynamoDB")) {
       streams++;
       JsonNode p = event.path("Properties");
-      assertTrue(List.of("TRIM_HORIZON", "LATEST").contains(p.path("StartingPosition").asText()), p.toString());
+      assertTrue(
+          List.of("TRIM_HORIZON", "LATEST").contains(p.path("StartingPosition").asText()),
+          p.toString());
       assertTrue(p.path("BisectBatchOnFunctionError").asBoolean(), p.toString());
-      assertTrue(p.path("MaximumRetryAttempts").isNumber(), "without it a bad record blocks the shard");
+      assertTrue(
+          p.path("MaximumRetryAttempts").isNumber(), "without it a bad record blocks the shard");
       assertTrue(p.at("/DestinationConfig/OnFailure/Destination").isObject(), p.toString());
       assertEquals("ReportBatchItemFailures", p.at("/FunctionResponseTypes/0").asText());
     }
@@ -106,7 +139,8 @@ class TemplateTest {
   }
 
   @Test
-  @DisplayName("the SQS queue redrives to a DLQ and its visibility timeout is >= 6x the function timeout")
+  @DisplayName(
+      "the SQS queue redrives to a DLQ and its visibility timeout is >= 6x the function timeout")
   void queueRedrive() {
     int timeout = TEMPLATE.at("/Globals/Function/Timeout").asInt();
     int queues = 0;
@@ -117,40 +151,77 @@ class TemplateTest {
       assertTrue(props.at("/RedrivePolicy/deadLetterTargetArn").isObject(), queue + " has no DLQ");
       assertTrue(props.at("/RedrivePolicy/maxReceiveCount").asInt() > 1, queue);
       assertTrue(props.path("VisibilityTimeout").asInt() >= 6 * timeout, queue);
-      assertEquals("ReportBatchItemFailures", event.at("/Properties/FunctionResponseTypes/0").asText());
+      assertEquals(
+          "ReportBatchItemFailures", event.at("/Properties/FunctionResponseTypes/0").asText());
     }
     assertEquals(1, queues);
   }
 
   @Test
-  @DisplayName("functions run on java21 and arm64; asynchronous ones have an on-failure destination")
+  @DisplayName(
+      "functions run on java21 and arm64; asynchronous ones have an on-failure destination")
   void runtimeAndAsyncDestinations() {
     assertEquals("java21", TEMPLATE.at("/Globals/Function/Runtime").asText());
     assertEquals("arm64", TEMPLATE.at("/Globals/Function/Architectures/0").asText());
-    for (Map.Entry<String, JsonNode> fn : SamTemplate.resources(TEMPLATE, "AWS::Serverless::Function")) {
-      String source = fn.getValue().at("/Properties/Events").elements().next().path("Type").asText();
+    for (Map.Entry<String, JsonNode> fn :
+        SamTemplate.resources(TEMPLATE, "AWS::Serverless::Function")) {
+      String source =
+          fn.getValue().at("/Properties/Events").elements().next().path("Type").asText();
       if (source.equals("S3") || source.equals("SNS")) {
-        assertTrue(fn.getValue().at("/Properties/EventInvokeConfig/DestinationConfig/OnFailure/Destination")
-            .isObject(), fn.getKey() + " loses events that fail every retry");
+        assertTrue(
+            fn.getValue()
+                .at("/Properties/EventInvokeConfig/DestinationConfig/OnFailure/Destination")
+                .isObject(),
+            fn.getKey() + " loses events that fail every retry");
       }
     }
   }
 
+  @Test
+  @DisplayName("the SNS subscription has a DLQ only its topic may send to")
+  void snsSubscriptionDeadLetterQueue() {
+    List<JsonNode> subscriptions = events(TEMPLATE, "SNS");
+    assertEquals(1, subscriptions.size());
+    String dlq =
+        subscriptions
+            .get(0)
+            .at("/Properties/RedrivePolicy/deadLetterTargetArn/Fn::GetAtt/0")
+            .asText();
+    assertEquals("AWS::SQS::Queue", TEMPLATE.at("/Resources/" + dlq + "/Type").asText(), dlq);
+    boolean allowed = false;
+    for (Map.Entry<String, JsonNode> policy :
+        SamTemplate.resources(TEMPLATE, "AWS::SQS::QueuePolicy")) {
+      for (JsonNode statement : policy.getValue().at("/Properties/PolicyDocument/Statement")) {
+        allowed |=
+            statement.at("/Principal/Service").asText().equals("sns.amazonaws.com")
+                && statement.at("/Resource/Fn::GetAtt/0").asText().equals(dlq)
+                && statement.at("/Condition/ArnEquals/aws:SourceArn").isObject();
+      }
+    }
+    assertTrue(allowed, "no queue policy lets the topic (and only it) send to " + dlq);
+  }
+
   private static List<JsonNode> events(JsonNode template, String type) {
     List<JsonNode> found = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> fn : SamTemplate.resources(template, "AWS::Serverless::Function")) {
-      fn.getValue().at("/Properties/Events").elements().forEachRemaining(e -> {
-        if (e.path("Type").asText().equals(type)) {
-          found.add(e);
-        }
-      });
+    for (Map.Entry<String, JsonNode> fn :
+        SamTemplate.resources(template, "AWS::Serverless::Function")) {
+      fn.getValue()
+          .at("/Properties/Events")
+          .elements()
+          .forEachRemaining(
+              e -> {
+                if (e.path("Type").asText().equals(type)) {
+                  found.add(e);
+                }
+              });
     }
     return found;
   }
 
   private static List<String> starResources(JsonNode template) {
     List<String> found = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> fn : SamTemplate.resources(template, "AWS::Serverless::Function")) {
+    for (Map.Entry<String, JsonNode> fn :
+        SamTemplate.resources(template, "AWS::Serverless::Function")) {
       for (JsonNode policy : fn.getValue().at("/Properties/Policies")) {
         for (JsonNode statement : policy.path("Statement")) {
           JsonNode resource = statement.path("Resource");
@@ -169,7 +240,8 @@ class TemplateTest {
 
   private static List<String> bucketBackReferences(JsonNode template) {
     List<String> found = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> fn : SamTemplate.resources(template, "AWS::Serverless::Function")) {
+    for (Map.Entry<String, JsonNode> fn :
+        SamTemplate.resources(template, "AWS::Serverless::Function")) {
       JsonNode props = fn.getValue().path("Properties");
       for (JsonNode event : props.path("Events")) {
         if (!event.path("Type").asText().equals("S3")) {
@@ -204,9 +276,10 @@ class TemplateTest {
   @Test
   @DisplayName("a YAML syntax error is reported with its file and line")
   void syntaxErrorReported() {
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class,
-        () -> SamTemplate.parse("Resources:\n  A: [unclosed\n", "bad.yaml"));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> SamTemplate.parse("Resources:\n  A: [unclosed\n", "bad.yaml"));
     assertTrue(e.getMessage().startsWith("bad.yaml: line "), e.getMessage());
     assertFalse(e.getMessage().isBlank());
   }
