@@ -25,6 +25,7 @@ final class Translations {
   private Translations() {}
 
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+  private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s");
   private static final Pattern HANGUL = Pattern.compile("[\\uAC00-\\uD7A3]");
 
   /** The English pages that need a Korean counterpart. */
@@ -110,6 +111,7 @@ final class Translations {
         problems.add(koName + " has no Korean text yet");
       }
       problems.addAll(sameBlocks(root, en, ko));
+      problems.addAll(sameOutline(root, en, ko));
     }
     for (Path ko : koreanPages(root, modules)) {
       Path en = english(root, ko);
@@ -145,6 +147,34 @@ final class Translations {
           + english.size() + "; every block of the English page belongs in the translation, in the same order");
     }
     return List.of();
+  }
+
+  /**
+   * Prose cannot be compared across languages, but its outline can: the same number of headings at
+   * each level. A section added to the English page and not yet translated shows up here.
+   */
+  static List<String> sameOutline(Path root, Path en, Path ko) {
+    int[] english = outline(Markdown.prose(Markdown.lines(en)));
+    int[] korean = outline(Markdown.prose(Markdown.lines(ko)));
+    for (int level = 1; level <= 6; level++) {
+      if (english[level] != korean[level]) {
+        return List.of(Markdown.name(root, ko) + " has " + korean[level] + " headings of level " + level + ", "
+            + Markdown.name(root, en) + " has " + english[level]
+            + "; a section was added, removed or merged in one language only: bring the translation up to date");
+      }
+    }
+    return List.of();
+  }
+
+  private static int[] outline(List<String> prose) {
+    int[] counts = new int[7];
+    for (String line : prose) {
+      Matcher m = HEADING.matcher(line);
+      if (m.find()) {
+        counts[m.group(1).length()]++;
+      }
+    }
+    return counts;
   }
 
   private static List<String> stripped(List<String> lines) {

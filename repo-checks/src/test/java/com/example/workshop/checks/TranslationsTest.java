@@ -59,6 +59,16 @@ class TranslationsTest {
   }
 
   @Test
+  @DisplayName("a section added to the English page only is reported")
+  void untranslatedSectionIsReported(@TempDir Path root) throws Exception {
+    Files.writeString(root.resolve("README.md"),
+        "**English** · [한국어](README.ko.md)\n\n# Workshop\n\n## Run\n\n## Deploy\n");
+    Files.writeString(root.resolve("README.ko.md"), "[English](README.md) · **한국어**\n\n# 워크숍\n\n## 실행\n");
+    assertEquals(List.of("README.ko.md has 1 headings of level 2, README.md has 2; a section was added, removed or"
+        + " merged in one language only: bring the translation up to date"), Translations.problems(root, List.of()));
+  }
+
+  @Test
   @DisplayName("a Korean page that is still English is not counted as translated")
   void untranslatedPageIsReported(@TempDir Path root) throws Exception {
     Files.writeString(root.resolve("README.md"), "**English** · [한국어](README.ko.md)\n\n# Workshop\n");
