@@ -11,8 +11,8 @@ final class CompiledMachine {
   volatile int eventsHint = 16;
 
   CompiledMachine(JsonNode definition) {
-    this.top = new Branch(definition);
-    this.timeoutSeconds = State.integer(definition, "TimeoutSeconds");
     this.jsonata = "JSONata".equals(definition.path("QueryLanguage").asText());
+    this.top = jsonata ? null : new Branch(definition);
+    this.timeoutSeconds = State.integer(definition, "TimeoutSeconds");
   }
 }

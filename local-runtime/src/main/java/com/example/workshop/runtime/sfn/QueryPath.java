@@ -14,10 +14,13 @@ final class QueryPath {
   final String text;
   /** True for {@code $$...}: the path reads the Context object. */
   final boolean context;
+  /** True for {@code $name...}: the path reads a workflow variable. */
+  final boolean variable;
   private final String[] segments;
 
   private QueryPath(String original) {
     this.context = original.startsWith("$$");
+    this.variable = JsonPaths.isVariablePath(original);
     String text = context ? original.substring(1) : original;
     this.text = original;
     this.segments = SIMPLE.matcher(text).matches() && !text.equals("$")
