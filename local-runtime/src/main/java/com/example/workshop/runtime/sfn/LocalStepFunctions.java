@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -281,9 +280,5 @@ public final class LocalStepFunctions {
     public LocalStepFunctions build() {
       return new LocalStepFunctions(this);
     }
-  }
-
-  static String newId() {
-    return UUID.randomUUID().toString();
   }
 }

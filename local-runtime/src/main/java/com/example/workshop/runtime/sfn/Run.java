@@ -215,12 +215,12 @@ final class Run {
       });
     } catch (HistoryLimit e) {
       recording = true;
-      failForced(ErrorNames.RUNTIME, "The execution reached the limit of " + historyLimit
+      fail(ErrorNames.RUNTIME, "The execution reached the limit of " + historyLimit
           + " history events (AWS quota); reduce the number of state transitions or split the"
           + " work into child executions.");
     } catch (RuntimeException e) {
       recording = true;
-      failForced(ErrorNames.RUNTIME, "Internal error in local-runtime: " + e);
+      fail(ErrorNames.RUNTIME, "Internal error in local-runtime: " + e);
     }
   }
 
@@ -239,10 +239,6 @@ final class Run {
       }
       return d;
     });
-  }
-
-  private void failForced(String err, String why) {
-    fail(err, why);
   }
 
   // ---------------------------------------------------------------- history
