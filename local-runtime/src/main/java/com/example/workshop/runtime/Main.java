@@ -19,9 +19,9 @@ public final class Main {
 
       commands:
         invoke     --handler H --event FILE|- [--classpath CP] [--memory MB] [--timeout SECONDS] [--function-name NAME]
-        validate   FILE [--substitution KEY=VALUE]...
+        validate   FILE [--substitution KEY=VALUE]... [--json]
         run        --definition FILE [--input FILE|-] [--json] [--history] [--clock virtual|real] ...
-        diagram    --definition FILE [--substitution KEY=VALUE]...
+        diagram    --definition FILE [--substitution KEY=VALUE]... [--markdown]
         bench      DIR
         conformance DIR
 

@@ -362,7 +362,7 @@ final class DefinitionValidator {
     if (v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= min && v.asLong() <= max) {
       return v.asLong();
     }
-    String range = max == MAX_SECONDS || max == Long.MAX_VALUE
+    String range = max == MAX_SECONDS || max == Integer.MAX_VALUE
         ? (min == 0 ? "a non-negative integer" : min == 1 ? "a positive integer" : "an integer >= " + min)
         : "an integer between " + min + " and " + max;
     report(SCHEMA, pointer, "The value for the field '" + field + "' must be " + range);

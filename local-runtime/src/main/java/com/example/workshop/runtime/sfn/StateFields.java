@@ -13,8 +13,6 @@ import java.util.Set;
  * message; any other unknown field gets {@code Field 'X' is not supported}.
  */
 final class StateFields {
-  private static final Set<String> ALL_TYPES =
-      Set.of("Task", "Parallel", "Map", "Pass", "Wait", "Choice", "Succeed", "Fail");
   private static final Set<String> FLOW = Set.of("Task", "Parallel", "Map", "Pass", "Wait");
   private static final Set<String> WORK = Set.of("Task", "Parallel", "Map");
 
@@ -85,9 +83,5 @@ final class StateFields {
         v.reportField(DefinitionValidator.SCHEMA, pointer, f, "Field '" + f + "' is not supported");
       }
     }
-  }
-
-  static boolean isType(String type) {
-    return ALL_TYPES.contains(type);
   }
 }

@@ -96,4 +96,12 @@ class StateMachineTest {
     assertEquals(List.of(new Diagnostic("SCHEMA_VALIDATION_FAILED", "/States/Ship",
         "Field 'TimeoutSeconds' is not supported", 6)), found);
   }
+
+  @Test
+  @DisplayName("a UTF-8 byte-order mark and Windows line endings are fine")
+  void byteOrderMarkAndCrlf() {
+    StateMachine machine = StateMachine.parse("\uFEFF{\r\n\"StartAt\": \"Receive\",\r\n"
+        + "\"States\": {\"Receive\": {\"Type\": \"Pass\", \"End\": true}}}\r\n", Map.of());
+    assertEquals(3, machine.lineOf("/States/Receive"));
+  }
 }
