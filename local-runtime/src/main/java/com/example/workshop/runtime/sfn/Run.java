@@ -280,6 +280,10 @@ final class Run {
   }
 
   private void exited(State s, JsonNode out) {
+    if (Json.exceeds(out, PAYLOAD_LIMIT)) {
+      pendingAssign = null;
+      throw dataLimit(s.name);
+    }
     ObjectNode values = pendingAssign;
     pendingAssign = null;
     if (values != null) {
