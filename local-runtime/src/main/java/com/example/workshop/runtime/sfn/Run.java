@@ -676,6 +676,11 @@ final class Run {
   }
 
   private JsonNode map(MapState m, JsonNode in, Frame frame) {
+    if (m.unsupportedField != null) {
+      throw new StatesError(ErrorNames.RUNTIME, "The Map field " + m.unsupportedField
+          + " (distributed Map reading or writing S3) is not supported by local-runtime; pass the"
+          + " items in the state input and use ItemsPath instead.");
+    }
     JsonNode effective = inputPath(m, in);
     JsonNode items = readPath(m.itemsPath, effective);
     if (!items.isArray()) {

@@ -398,4 +398,19 @@ class ExecutionBehaviourTest {
     assertEquals("States.DataLimitExceeded", ex.error());
     assertTrue(ex.cause().contains("'Duplicate'"), ex.cause());
   }
+
+  @Test
+  void aDistributedMapThatReadsItsItemsFromS3FailsClearly() {
+    StateMachine m = machine("""
+        {'StartAt': 'Orders', 'States': {'Orders': {'Type': 'Map',
+          'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject',
+            'ReaderConfig': {'InputType': 'JSON'},
+            'Parameters': {'Bucket': 'orders', 'Key': 'orders.json'}},
+          'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'STANDARD'},
+            'StartAt': 'One', 'States': {'One': {'Type': 'Pass', 'End': true}}},
+          'End': true}}}""");
+    Execution ex = engine().build().start(m, "{}");
+    assertEquals("States.Runtime", ex.error());
+    assertTrue(ex.cause().contains("ItemReader"), ex.cause());
+  }
 }
