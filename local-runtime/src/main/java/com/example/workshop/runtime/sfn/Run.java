@@ -53,6 +53,8 @@ final class Run {
     int retryCount = -1;
     int mapIndex = -1;
     JsonNode mapValue;
+    /** {@code $$.Task.Token} of a .waitForTaskToken task (mocked locally), else null. */
+    String taskToken;
 
     Frame(String stateName, long enteredMillis, Variables vars) {
       this.stateName = stateName;
@@ -75,6 +77,9 @@ final class Run {
       state.put("EnteredTime", ISO_MILLIS.format(Instant.ofEpochMilli(enteredMillis)));
       if (retryCount >= 0) {
         state.put("RetryCount", retryCount);
+      }
+      if (taskToken != null) {
+        ctx.putObject("Task").put("Token", taskToken);
       }
       if (mapIndex >= 0) {
         ObjectNode item = ctx.putObject("Map").putObject("Item");
@@ -829,6 +834,9 @@ final class Run {
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
 
   private JsonNode task(TaskState t, JsonNode in, Frame frame) {
+    if (t.resource.endsWith(".waitForTaskToken")) {
+      frame.taskToken = "local-" + uuid(random);
+    }
     JsonNode afterInputPath = inputPath(t, in);
     Integer timeout = t.timeoutSecondsPath != null
         ? Integer.valueOf(readPath(t.timeoutSecondsPath, afterInputPath).asInt())
