@@ -384,6 +384,7 @@ final class Run {
     long enteredId = entered(s, in);
     Frame frame = new Frame(s.name, now, vars);
     currentFrame = frame;
+    pendingAssign = null;
     try {
       if (s.jsonata) {
         throw new StatesError(ErrorNames.RUNTIME, "QueryLanguage JSONata is not supported by"
