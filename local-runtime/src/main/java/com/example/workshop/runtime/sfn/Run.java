@@ -53,6 +53,8 @@ final class Run {
     int retryCount = -1;
     int mapIndex = -1;
     JsonNode mapValue;
+    /** {@code $$.Task.Token} of a .waitForTaskToken task (mocked locally), else null. */
+    String taskToken;
 
     Frame(String stateName, long enteredMillis, Variables vars) {
       this.stateName = stateName;
@@ -75,6 +77,9 @@ final class Run {
       state.put("EnteredTime", ISO_MILLIS.format(Instant.ofEpochMilli(enteredMillis)));
       if (retryCount >= 0) {
         state.put("RetryCount", retryCount);
+      }
+      if (taskToken != null) {
+        ctx.putObject("Task").put("Token", taskToken);
       }
       if (mapIndex >= 0) {
         ObjectNode item = ctx.putObject("Map").putObject("Item");
@@ -215,12 +220,12 @@ final class Run {
       });
     } catch (HistoryLimit e) {
       recording = true;
-      failForced(ErrorNames.RUNTIME, "The execution reached the limit of " + historyLimit
+      fail(ErrorNames.RUNTIME, "The execution reached the limit of " + historyLimit
           + " history events (AWS quota); reduce the number of state transitions or split the"
           + " work into child executions.");
     } catch (RuntimeException e) {
       recording = true;
-      failForced(ErrorNames.RUNTIME, "Internal error in local-runtime: " + e);
+      fail(ErrorNames.RUNTIME, "Internal error in local-runtime: " + e);
     }
   }
 
@@ -239,10 +244,6 @@ final class Run {
       }
       return d;
     });
-  }
-
-  private void failForced(String err, String why) {
-    fail(err, why);
   }
 
   // ---------------------------------------------------------------- history
@@ -284,6 +285,10 @@ final class Run {
   }
 
   private void exited(State s, JsonNode out) {
+    if (Json.exceeds(out, PAYLOAD_LIMIT)) {
+      pendingAssign = null;
+      throw dataLimit(s.name);
+    }
     ObjectNode values = pendingAssign;
     pendingAssign = null;
     if (values != null) {
@@ -379,6 +384,7 @@ final class Run {
     long enteredId = entered(s, in);
     Frame frame = new Frame(s.name, now, vars);
     currentFrame = frame;
+    pendingAssign = null;
     try {
       if (s.jsonata) {
         throw new StatesError(ErrorNames.RUNTIME, "QueryLanguage JSONata is not supported by"
@@ -676,6 +682,11 @@ final class Run {
   }
 
   private JsonNode map(MapState m, JsonNode in, Frame frame) {
+    if (m.unsupportedField != null) {
+      throw new StatesError(ErrorNames.RUNTIME, "The Map field " + m.unsupportedField
+          + " (distributed Map reading or writing S3) is not supported by local-runtime; pass the"
+          + " items in the state input and use ItemsPath instead.");
+    }
     JsonNode effective = inputPath(m, in);
     JsonNode items = readPath(m.itemsPath, effective);
     if (!items.isArray()) {
@@ -824,6 +835,9 @@ final class Run {
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
 
   private JsonNode task(TaskState t, JsonNode in, Frame frame) {
+    if (t.resource.endsWith(".waitForTaskToken")) {
+      frame.taskToken = "local-" + uuid(random);
+    }
     JsonNode afterInputPath = inputPath(t, in);
     Integer timeout = t.timeoutSecondsPath != null
         ? Integer.valueOf(readPath(t.timeoutSecondsPath, afterInputPath).asInt())
