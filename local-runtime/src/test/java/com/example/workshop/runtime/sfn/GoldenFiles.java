@@ -1,0 +1,46 @@
+package com.example.workshop.runtime.sfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** Loads golden test tables: a JSON array of case objects, each with a "name". */
+final class GoldenFiles {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private GoldenFiles() {}
+
+  static Stream<Arguments> cases(String resource) {
+    List<Arguments> out = new ArrayList<>();
+    for (JsonNode c : load(resource)) {
+      out.add(Arguments.of(Named.of(c.path("name").asText(), c)));
+    }
+    return out.stream();
+  }
+
+  static JsonNode load(String resource) {
+    try (InputStream in = GoldenFiles.class.getResourceAsStream("/" + resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing test resource " + resource);
+      }
+      return MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
