@@ -48,6 +48,8 @@ public final class Main {
     try {
       return switch (args[0]) {
         case "invoke" -> InvokeCommand.run(rest, out, err);
+        case "validate" -> ValidateCommand.run(rest, out, err);
+        case "diagram" -> DiagramCommand.run(rest, out, err);
         default -> throw new UsageException("unknown command '" + args[0] + "'. " + firstLine());
       };
     } catch (UsageException e) {
