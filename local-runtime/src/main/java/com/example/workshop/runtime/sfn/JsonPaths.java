@@ -58,8 +58,12 @@ final class JsonPaths {
    * @throws IllegalArgumentException when the path is not valid JSONPath
    */
   static JsonNode read(JsonNode document, String path) {
-    JsonPath compiled = compile(path);
     JsonNode root = document == null ? NullNode.getInstance() : document;
+    JsonNode direct = simpleRead(root, path);
+    if (direct != null) {
+      return direct;
+    }
+    JsonPath compiled = compile(path);
     if ("$".equals(path.strip())) {
       return root;
     }
@@ -154,7 +158,53 @@ final class JsonPaths {
     return path;
   }
 
+  /**
+   * Hot path (engine): {@code $.a.b} with plain names is walked directly; null when the path is
+   * not that simple or does not resolve, so Jayway produces the result or AWS's error text.
+   */
+  private static JsonNode simpleRead(JsonNode root, String path) {
+    int n = path.length();
+    if (n < 3 || path.charAt(0) != '$' || path.charAt(1) != '.') {
+      return null;
+    }
+    JsonNode node = root;
+    int start = 2;
+    for (int i = 2; i <= n; i++) {
+      char c = i < n ? path.charAt(i) : '.';
+      if (c == '.') {
+        if (i == start || !node.isObject()) {
+          return null;
+        }
+        node = node.get(path.substring(start, i));
+        if (node == null) {
+          return null;
+        }
+        start = i + 1;
+      } else if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
+        return null;
+      }
+    }
+    return node;
+  }
+
+  private static final java.util.Map<String, JsonPath> COMPILED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static JsonPath compile(String path) {
+    if (path != null && path.startsWith("$")) {
+      JsonPath cached = COMPILED.get(path);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    JsonPath compiled = compileUncached(path);
+    if (COMPILED.size() < 10_000) {
+      COMPILED.put(path, compiled);
+    }
+    return compiled;
+  }
+
+  private static JsonPath compileUncached(String path) {
     if (path == null || !path.startsWith("$")) {
       throw new IllegalArgumentException(
           "Invalid JSONPath '" + path + "': a path must start with '$'");

@@ -22,6 +22,8 @@ public final class StateMachine {
   private final Map<String, String> substitutions;
   private final String sourceName;
   private final LineLocator lines;
+  /** The executable model, compiled on first start and shared by every execution after. */
+  private volatile CompiledMachine compiled;
 
   private StateMachine(JsonNode definition, Map<String, String> substitutions, String sourceName,
       LineLocator lines) {
@@ -69,6 +71,20 @@ public final class StateMachine {
   /** The flowchart with one execution's path, failed and retried states highlighted. */
   String toMermaid(ExecutionPath overlay) {
     return MermaidDiagram.render(definition, overlay);
+  }
+
+  /** The flowchart with the path of {@code overlay} (an execution of this machine) highlighted. */
+  public String toMermaid(Execution overlay) {
+    return toMermaid(overlay.path());
+  }
+
+  CompiledMachine compiled() {
+    CompiledMachine c = compiled;
+    if (c == null) {
+      c = new CompiledMachine(definition);
+      compiled = c;
+    }
+    return c;
   }
 
   /** The validated definition; shared, so callers must not mutate it. */

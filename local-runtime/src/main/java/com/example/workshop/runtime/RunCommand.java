@@ -1,0 +1,181 @@
+package com.example.workshop.runtime;
+
+import com.example.workshop.runtime.sfn.Execution;
+import com.example.workshop.runtime.sfn.ExecutionStatus;
+import com.example.workshop.runtime.sfn.LocalStepFunctions;
+import com.example.workshop.runtime.sfn.StartOptions;
+import com.example.workshop.runtime.sfn.StateMachine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code run}: executes a state machine definition locally. Exit 0 whenever the execution reached
+ * a terminal status (whatever it is), 2 for an invalid definition, input or arguments.
+ */
+final class RunCommand {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  static final String USAGE = """
+      usage: run --definition FILE [--input FILE|-] [--json] [--history] [--clock virtual|real]
+                 [--mock-config FILE --test-case NAME] [--function NAME=pkg.Class::method]...
+                 [--classpath CP] [--substitution KEY=VALUE]... [--state-machine-name N]
+                 [--execution-name N] [--account ID] [--region R]""";
+
+  private RunCommand() {}
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, System.in, out, err);
+  }
+
+  static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+    Args a = Args.parse(args,
+        Set.of("--definition", "--input", "--clock", "--mock-config", "--test-case", "--function",
+            "--classpath", "--substitution", "--state-machine-name", "--execution-name",
+            "--account", "--region"),
+        Set.of("--json", "--history", "--help"));
+    if (a.has("--help")) {
+      out.println(USAGE);
+      return 0;
+    }
+    if (!a.positionals().isEmpty()) {
+      throw new UsageException("run takes no positional arguments (got '"
+          + a.positionals().get(0) + "'); use --definition FILE");
+    }
+    String definitionFile = a.require("--definition");
+    Map<String, String> substitutions = a.keyValues("--substitution");
+    String definition = Args.readText(definitionFile, "definition", stdin);
+    StateMachine machine;
+    try {
+      machine = StateMachine.parse(definition, substitutions);
+    } catch (RuntimeException e) {
+      throw new UsageException("invalid definition " + definitionFile + ": "
+          + oneLine(e.getMessage()));
+    }
+    String input = a.has("--input") ? Args.readText(a.get("--input"), "input", stdin) : "{}";
+    if (a.has("--test-case") != a.has("--mock-config")) {
+      throw new UsageException("--mock-config and --test-case go together");
+    }
+    LocalStepFunctions.Builder b = LocalStepFunctions.builder();
+    String clock = a.get("--clock");
+    if (clock != null) {
+      switch (clock) {
+        case "virtual" -> b.virtualTime();
+        case "real" -> b.realTime();
+        default -> throw new UsageException("--clock takes 'virtual' or 'real', got '" + clock
+            + "'");
+      }
+    }
+    if (a.has("--account")) {
+      b.accountId(a.get("--account"));
+    }
+    if (a.has("--region")) {
+      b.region(a.get("--region"));
+    }
+    if (a.has("--classpath")) {
+      b.classLoader(classLoader(a.get("--classpath")));
+    }
+    for (Map.Entry<String, String> f : a.keyValues("--function").entrySet()) {
+      b.function(f.getKey(), f.getValue());
+    }
+    if (a.has("--mock-config")) {
+      Path mock = Path.of(a.get("--mock-config"));
+      if (!Files.isRegularFile(mock)) {
+        throw new UsageException("mock config file not found: " + mock);
+      }
+      try {
+        b.mockConfig(mock);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(oneLine(e.getMessage()));
+      }
+    }
+    StartOptions options = StartOptions.defaults()
+        .withStateMachineName(a.get("--state-machine-name"))
+        .withExecutionName(a.get("--execution-name"))
+        .withTestCase(a.get("--test-case"));
+    Execution ex;
+    try {
+      ex = b.build().start(machine, input, options);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(oneLine(e.getMessage()));
+    }
+    if (a.has("--json")) {
+      out.println(json(ex, a.has("--history")));
+    } else {
+      out.print(ex.historyTable());
+      out.println();
+      out.println("status: " + ex.status());
+      if (ex.status() == ExecutionStatus.SUCCEEDED) {
+        out.println("output: " + ex.output());
+      } else {
+        if (ex.error() != null) {
+          out.println("error:  " + ex.error());
+        }
+        if (ex.cause() != null) {
+          out.println("cause:  " + ex.cause());
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** {@code {"status":..,"output":..}} or {@code {"status":..,"error":..,"cause":..}}, plus history. */
+  static String json(Execution ex, boolean history) {
+    ObjectNode result = MAPPER.createObjectNode();
+    result.put("status", ex.status().name());
+    try {
+      if (ex.status() == ExecutionStatus.SUCCEEDED) {
+        result.set("output", MAPPER.readTree(ex.output()));
+      } else {
+        if (ex.error() != null) {
+          result.put("error", ex.error());
+        }
+        if (ex.cause() != null) {
+          result.put("cause", ex.cause());
+        }
+      }
+      if (history) {
+        JsonNode events = MAPPER.readTree(ex.historyJson());
+        result.set("history", events);
+      }
+      return MAPPER.writeValueAsString(result);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ClassLoader classLoader(String classpath) {
+    List<URL> urls = new ArrayList<>();
+    for (String entry : classpath.split(File.pathSeparator)) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      Path p = Path.of(entry);
+      if (!Files.exists(p)) {
+        throw new UsageException("--classpath entry not found: " + entry);
+      }
+      try {
+        urls.add(p.toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new UsageException("--classpath entry is not usable: " + entry);
+      }
+    }
+    return new URLClassLoader(urls.toArray(URL[]::new), RunCommand.class.getClassLoader());
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.replace("\r", "").replace("\n", "; ");
+  }
+}

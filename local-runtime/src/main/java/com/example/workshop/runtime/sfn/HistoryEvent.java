@@ -1,0 +1,28 @@
+package com.example.workshop.runtime.sfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/**
+ * One event of an execution's history, shaped like GetExecutionHistory: {@code detailsName} is the
+ * key of the details object (e.g. {@code stateEnteredEventDetails}), null for events without one.
+ */
+public record HistoryEvent(
+    long id, long previousEventId, Instant timestamp, String type, String detailsName,
+    JsonNode details) {
+
+  /** {@code {"id":..,"previousEventId":..,"timestamp":..,"type":..,"<detailsName>":{...}}}. */
+  public JsonNode toJson() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("id", id);
+    node.put("previousEventId", previousEventId);
+    node.put("timestamp", timestamp.toString());
+    node.put("type", type);
+    if (detailsName != null && details != null) {
+      node.set(detailsName, details);
+    }
+    return node;
+  }
+}

@@ -1,0 +1,271 @@
+package com.example.workshop.runtime.sfn;
+
+import com.example.workshop.runtime.lambda.Invocation;
+import com.example.workshop.runtime.lambda.LocalLambda;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs state machines offline, the way AWS Step Functions does (JSONPath query language). Bind
+ * Lambda functions by name, ARN or substitution key to Java handlers or in-process fakes, or use
+ * an AWS Step Functions Local mock file; then {@link #start} runs an execution to its end.
+ *
+ * <pre>{@code
+ * LocalStepFunctions sfn = LocalStepFunctions.builder()
+ *     .function("OrderFunctionArn", "com.example.orders.ValidateOrder::handleRequest")
+ *     .build();
+ * Execution run = sfn.start(StateMachine.load(Path.of("statemachine/order.asl.json")), "{\"orderId\":\"o-1\"}");
+ * }</pre>
+ */
+public final class LocalStepFunctions {
+  static final int HISTORY_LIMIT = 25_000;
+  static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "sfn-task");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final Map<String, Object> bindings;
+  private final Map<String, FunctionRunner> runners = new ConcurrentHashMap<>();
+  private final ClassLoader classLoader;
+  final MockConfig mockConfig;
+  final Clock clock;
+  final boolean realTime;
+  private final Long seed;
+  private final AtomicLong executions = new AtomicLong();
+  final String accountId;
+  final String region;
+  final String roleArn;
+  final int historyLimit;
+
+  private LocalStepFunctions(Builder b) {
+    this.bindings = new LinkedHashMap<>(b.bindings);
+    this.classLoader = b.classLoader;
+    this.mockConfig = b.mockConfig;
+    this.clock = b.clock;
+    this.realTime = b.realTime;
+    this.seed = b.seed;
+    this.accountId = b.accountId;
+    this.region = b.region;
+    this.roleArn = b.roleArn != null ? b.roleArn
+        : "arn:aws:iam::" + b.accountId + ":role/LocalStepFunctionsRole";
+    this.historyLimit = b.historyLimit;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs an execution to a terminal status with default options. */
+  public Execution start(StateMachine machine, String inputJson) {
+    return start(machine, inputJson, StartOptions.defaults());
+  }
+
+  /**
+   * Runs an execution to a terminal status (SUCCEEDED, FAILED or TIMED_OUT).
+   *
+   * @throws IllegalArgumentException when the input is not JSON or the mock test case is unknown
+   */
+  public Execution start(StateMachine machine, String inputJson, StartOptions options) {
+    Objects.requireNonNull(machine, "machine");
+    StartOptions opts = options == null ? StartOptions.defaults() : options;
+    JsonNode input;
+    if (inputJson == null || inputJson.isBlank()) {
+      throw new IllegalArgumentException("Invalid execution input: the input is empty;"
+          + " pass JSON such as {} or {\"orderId\": \"o-1\"}");
+    }
+    try {
+      input = Json.parse(inputJson);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Invalid execution input (not JSON): " + e.getMessage());
+    }
+    String smName = opts.stateMachineName() != null ? opts.stateMachineName()
+        : StartOptions.DEFAULT_STATE_MACHINE_NAME;
+    Random random = seed != null ? new Random(seed + executions.getAndIncrement()) : new Random();
+    String execName = opts.executionName() != null ? opts.executionName()
+        : Run.uuid(random);
+    Map<String, String> mocks = null;
+    if (opts.testCase() != null) {
+      if (mockConfig == null) {
+        throw new IllegalArgumentException("test case '" + opts.testCase()
+            + "' was requested but no mock config was given (Builder.mockConfig(path))");
+      }
+      mocks = mockConfig.testCase(smName, opts.testCase());
+    }
+    Run run = new Run(this, machine.compiled(), input, smName, execName, mocks, random);
+    run.inputChars = inputJson.length();
+    bindSubstitutions(machine);
+    run.execute();
+    return new Execution(run);
+  }
+
+  private void bindSubstitutions(StateMachine machine) {
+    for (Map.Entry<String, String> e : machine.substitutions().entrySet()) {
+      Object binding = bindings.get(e.getKey());
+      if (binding != null) {
+        String name = functionName(e.getValue());
+        runners.computeIfAbsent(name, n -> runner(n, binding));
+      }
+    }
+  }
+
+  /** The runner bound to a plain function name, or null (→ Lambda.ResourceNotFoundException). */
+  FunctionRunner function(String name) {
+    FunctionRunner r = runners.get(name);
+    if (r != null) {
+      return r;
+    }
+    Object binding = bindings.get(name);
+    if (binding == null) {
+      return null;
+    }
+    return runners.computeIfAbsent(name, n -> runner(n, binding));
+  }
+
+  private FunctionRunner runner(String name, Object binding) {
+    if (binding instanceof LambdaFunction fn) {
+      return FunctionRunner.of(fn);
+    }
+    LocalLambda.Builder lb = LocalLambda.builder((String) binding).functionName(name)
+        .region(region).accountId(accountId);
+    if (classLoader != null) {
+      lb.classLoader(classLoader);
+    }
+    LocalLambda lambda = lb.build();
+    return (event, requestId) -> {
+      Invocation inv = lambda.invoke(event);
+      return inv.failed() ? new FunctionRunner.Reply(null, inv.errorType(), inv.payload())
+          : new FunctionRunner.Reply(inv.payload(), null, null);
+    };
+  }
+
+  /**
+   * The function name in a name, a (partial or qualified) function ARN or {@code name:alias}:
+   * {@code arn:aws:lambda:us-east-1:123456789012:function:Charge:live} → {@code Charge}.
+   */
+  static String functionName(String reference) {
+    String[] parts = reference.split(":");
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (parts[i].equals("function")) {
+        return parts[i + 1];
+      }
+    }
+    return parts[0];
+  }
+
+  /** Configures functions, mocks, time and the identity ARNs are built from. */
+  public static final class Builder {
+    private final Map<String, Object> bindings = new HashMap<>();
+    private ClassLoader classLoader;
+    private MockConfig mockConfig;
+    private Clock clock = Clock.systemUTC();
+    private boolean realTime;
+    private Long seed;
+    private String accountId = "123456789012";
+    private String region = "us-east-1";
+    private String roleArn;
+    private int historyLimit = HISTORY_LIMIT;
+
+    private Builder() {}
+
+    /** Binds a Java handler ({@code pkg.Class::method}) run through LocalLambda. */
+    public Builder function(String nameArnOrSubstitutionKey, String handler) {
+      bind(nameArnOrSubstitutionKey, Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
+    /** Binds an in-process fake. */
+    public Builder function(String nameArnOrSubstitutionKey, LambdaFunction fn) {
+      bind(nameArnOrSubstitutionKey, Objects.requireNonNull(fn, "fn"));
+      return this;
+    }
+
+    private void bind(String key, Object binding) {
+      Objects.requireNonNull(key, "nameArnOrSubstitutionKey");
+      bindings.put(key, binding);
+      bindings.put(functionName(key), binding);
+    }
+
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = classLoader;
+      return this;
+    }
+
+    /** An AWS Step Functions Local MockConfigFile.json; select a test case per execution. */
+    public Builder mockConfig(Path file) {
+      this.mockConfig = MockConfig.read(file);
+      return this;
+    }
+
+    /** Virtual time (default): Wait and Retry advance the clock, nothing sleeps. */
+    public Builder virtualTime() {
+      this.realTime = false;
+      return this;
+    }
+
+    /** Real time: Wait and Retry really sleep. */
+    public Builder realTime() {
+      this.realTime = true;
+      return this;
+    }
+
+    /** Where virtual time starts (and what real time reads). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Makes retry jitter, request ids and generated execution names reproducible. */
+    public Builder randomSeed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder accountId(String accountId) {
+      this.accountId = Objects.requireNonNull(accountId, "accountId");
+      return this;
+    }
+
+    public Builder region(String region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /** The execution role shown in {@code $$.Execution.RoleArn} and ExecutionStarted. */
+    public Builder roleArn(String roleArn) {
+      this.roleArn = Objects.requireNonNull(roleArn, "roleArn");
+      return this;
+    }
+
+    /**
+     * History events after which an execution fails (AWS quota: 25,000). Raise it only to
+     * measure long loops that AWS itself would stop.
+     */
+    public Builder maxHistoryEvents(int limit) {
+      if (limit < 2) {
+        throw new IllegalArgumentException("maxHistoryEvents must be at least 2, got " + limit);
+      }
+      this.historyLimit = limit;
+      return this;
+    }
+
+    public LocalStepFunctions build() {
+      return new LocalStepFunctions(this);
+    }
+  }
+
+  static String newId() {
+    return UUID.randomUUID().toString();
+  }
+}

@@ -1,0 +1,41 @@
+package com.example.workshop.runtime.sfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Map: inline (and DISTRIBUTED without ItemReader, run in-process). ItemProcessor or legacy
+ * Iterator; ItemSelector or legacy Parameters.
+ */
+final class MapState extends State {
+  final Branch processor;
+  final boolean distributed;
+  final QueryPath itemsPath;
+  final PayloadTemplate itemSelector;
+  final ErrorHandling handling;
+  final JsonNode maxConcurrency;
+  final QueryPath maxConcurrencyPath;
+  final JsonNode toleratedFailureCount;
+  final QueryPath toleratedFailureCountPath;
+  final JsonNode toleratedFailurePercentage;
+  final QueryPath toleratedFailurePercentagePath;
+  final String label;
+
+  MapState(String name, JsonNode node) {
+    super(name, node);
+    JsonNode proc = node.has("ItemProcessor") ? node.get("ItemProcessor") : node.path("Iterator");
+    this.processor = new Branch(proc);
+    this.distributed = "DISTRIBUTED".equals(proc.path("ProcessorConfig").path("Mode").asText());
+    this.itemsPath = path(node, "ItemsPath");
+    this.itemSelector = PayloadTemplate.compile(
+        node.has("ItemSelector") ? node.get("ItemSelector") : node.get("Parameters"));
+    this.handling = new ErrorHandling(node);
+    this.maxConcurrency = node.get("MaxConcurrency");
+    this.maxConcurrencyPath = QueryPath.of(text(node, "MaxConcurrencyPath"));
+    this.toleratedFailureCount = node.get("ToleratedFailureCount");
+    this.toleratedFailureCountPath = QueryPath.of(text(node, "ToleratedFailureCountPath"));
+    this.toleratedFailurePercentage = node.get("ToleratedFailurePercentage");
+    this.toleratedFailurePercentagePath =
+        QueryPath.of(text(node, "ToleratedFailurePercentagePath"));
+    this.label = text(node, "Label");
+  }
+}

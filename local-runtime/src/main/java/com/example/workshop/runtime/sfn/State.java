@@ -1,0 +1,79 @@
+package com.example.workshop.runtime.sfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A compiled, immutable state (JSONPath query language). Path fields hold {@code null} for the
+ * JSON-null form ({@code "InputPath": null}); absent fields hold their AWS default {@code "$"}.
+ */
+abstract sealed class State
+    permits PassState, TaskState, ChoiceState, WaitState, SucceedState, FailState, ParallelState,
+        MapState {
+  final String name;
+  final String type;
+  final QueryPath inputPath;
+  final QueryPath outputPath;
+  final String next;
+
+  State(String name, JsonNode node) {
+    this.name = name;
+    this.type = node.path("Type").asText();
+    this.inputPath = path(node, "InputPath");
+    this.outputPath = path(node, "OutputPath");
+    this.next = node.hasNonNull("Next") ? node.get("Next").asText() : null;
+  }
+
+  static QueryPath path(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null) {
+      return QueryPath.of("$");
+    }
+    return v.isNull() ? null : QueryPath.of(v.asText());
+  }
+
+  static Integer integer(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || !v.isNumber() ? null : v.asInt();
+  }
+
+  static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  static State compile(String name, JsonNode node) {
+    return switch (node.path("Type").asText()) {
+      case "Pass" -> new PassState(name, node);
+      case "Task" -> new TaskState(name, node);
+      case "Choice" -> new ChoiceState(name, node);
+      case "Wait" -> new WaitState(name, node);
+      case "Succeed" -> new SucceedState(name, node);
+      case "Fail" -> new FailState(name, node);
+      case "Parallel" -> new ParallelState(name, node);
+      case "Map" -> new MapState(name, node);
+      default -> throw new IllegalArgumentException(
+          "state '" + name + "' has unsupported Type '" + node.path("Type").asText() + "'");
+    };
+  }
+
+  /** Shared by Task, Parallel and Map: result shaping and error handling. */
+  static final class ErrorHandling {
+    final PayloadTemplate resultSelector;
+    final QueryPath resultPath;
+    final List<Retrier> retriers;
+    final List<Catcher> catchers;
+
+    ErrorHandling(JsonNode node) {
+      this.resultSelector = PayloadTemplate.compile(node.get("ResultSelector"));
+      this.resultPath = path(node, "ResultPath");
+      List<Retrier> r = new ArrayList<>();
+      node.path("Retry").forEach(n -> r.add(new Retrier(n)));
+      this.retriers = List.copyOf(r);
+      List<Catcher> c = new ArrayList<>();
+      node.path("Catch").forEach(n -> c.add(new Catcher(n)));
+      this.catchers = List.copyOf(c);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package com.example.workshop.runtime.sfn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** InputPath, Parameters, Result, ResultSelector, ResultPath, OutputPath: engine/io-processing.json. */
+class InputOutputProcessingTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Stream<Arguments> cases() throws IOException {
+    try (InputStream in = InputOutputProcessingTest.class
+        .getResourceAsStream("/engine/io-processing.json")) {
+      List<Arguments> out = new ArrayList<>();
+      for (JsonNode c : JSON.readTree(in)) {
+        out.add(Arguments.of(c.path("name").asText(), c));
+      }
+      return out.stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void stateOutputMatchesTheTable(String name, JsonNode c) throws IOException {
+    ObjectNode states = JSON.createObjectNode();
+    states.set("S", c.get("state"));
+    if (c.get("state").path("Type").asText().equals("Choice")) {
+      states.putObject("Big").put("Type", "Succeed");
+    }
+    ObjectNode definition = JSON.createObjectNode();
+    definition.put("StartAt", "S");
+    definition.set("States", states);
+    String result = c.has("task") ? c.get("task").asText() : "{}";
+    Execution ex = EngineTestSupport.engine().function("Price", event -> result).build()
+        .start(StateMachine.parse(definition.toString(), Map.of()), c.get("input").toString());
+    assertEquals(ExecutionStatus.SUCCEEDED, ex.status(), ex.error() + ": " + ex.cause());
+    assertEquals(c.get("output"), JSON.readTree(ex.output()));
+  }
+}
