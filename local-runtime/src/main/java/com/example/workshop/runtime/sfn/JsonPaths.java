@@ -187,24 +187,7 @@ final class JsonPaths {
     return node;
   }
 
-  private static final java.util.Map<String, JsonPath> COMPILED =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
   private static JsonPath compile(String path) {
-    if (path != null && path.startsWith("$")) {
-      JsonPath cached = COMPILED.get(path);
-      if (cached != null) {
-        return cached;
-      }
-    }
-    JsonPath compiled = compileUncached(path);
-    if (COMPILED.size() < 10_000) {
-      COMPILED.put(path, compiled);
-    }
-    return compiled;
-  }
-
-  private static JsonPath compileUncached(String path) {
     if (path == null || !path.startsWith("$")) {
       throw new IllegalArgumentException(
           "Invalid JSONPath '" + path + "': a path must start with '$'");
