@@ -1,0 +1,91 @@
+package com.example.workshop.triggers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every {@code local-runtime.jar invoke} command in the README runs from the repository root, as a
+ * separate {@code java -jar} process with the README's classpath, and prints what the comment line
+ * under it shows ("..." stands for text left out). Skipped when local-runtime.jar is not built, or
+ * the lesson is built outside the repository.
+ */
+class DocumentedCommandsTest {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Path README = Path.of("README.md");
+  private static final String JAR = "local-runtime/target/local-runtime.jar";
+
+  static Stream<Arguments> documentedCommands() throws Exception {
+    assumeTrue(Files.exists(ROOT.resolve(JAR)), JAR + " is not built (build with -am)");
+    assumeTrue(File.pathSeparatorChar == ':', "the README's classpath is written with ':'");
+    List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
+    String classpath = null;
+    List<Arguments> commands = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.startsWith("CP=")) {
+        classpath = line.substring(3).replace("\"", "");
+      }
+      if (line.contains(JAR + " invoke --handler")) {
+        String expected =
+            i + 1 < lines.size() && lines.get(i + 1).startsWith("# ")
+                ? lines.get(i + 1).substring(2)
+                : null;
+        commands.add(Arguments.of(line.replace("\"$CP\"", classpath), expected));
+      }
+    }
+    assumeTrue(!commands.isEmpty(), "no invoke commands in " + README.toAbsolutePath());
+    return commands.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("documentedCommands")
+  @DisplayName("the README's invoke commands print what the README shows")
+  void commandPrintsWhatTheReadmeShows(String command, String expected) throws Exception {
+    assertTrue(expected != null, "no '# <output>' line under: " + command);
+    List<String> words = new ArrayList<>(List.of(command.split("\\s+")));
+    ProcessBuilder process = new ProcessBuilder().directory(ROOT.toFile());
+    process.environment().remove("IDEMPOTENCY_TABLE");
+    while (words.get(0).contains("=")) {
+      String[] variable = words.remove(0).split("=", 2);
+      process.environment().put(variable[0], variable[1]);
+    }
+    assertEquals("java", words.get(0), command);
+    words.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Path stdout = Files.createTempFile("invoke", ".out");
+    Process run =
+        process
+            .command(words)
+            .redirectOutput(stdout.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertTrue(run.waitFor(60, TimeUnit.SECONDS), "still running after 60 s: " + command);
+    String out = Files.readString(stdout, StandardCharsets.UTF_8).strip();
+    Files.delete(stdout);
+
+    assertEquals(expected.contains("\"errorType\"") ? 1 : 0, run.exitValue(), out);
+    if (!expected.contains("...")) {
+      assertEquals(expected, out);
+      return;
+    }
+    int from = 0;
+    for (String part : expected.split("\\.\\.\\.")) {
+      int at = out.indexOf(part, from);
+      assertTrue(at >= 0, "'" + part + "' not found in order in:\n" + out);
+      from = at + part.length();
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package com.example.workshop.triggers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml is checked against the compiled handlers and the failure settings the lesson
+ * teaches.
+ */
+class TemplateTest {
+  private static final JsonNode TEMPLATE = SamTemplate.read(Path.of("template.yaml"));
+  private static final JsonNode BROKEN =
+      SamTemplate.read(Path.of("src/test/resources/templates/broken-handlers.yaml"));
+  private static final ClassLoader CLASSES = TemplateTest.class.getClassLoader();
+
+  @Test
+  @DisplayName("short tags !Ref, !GetAtt, !Sub, !Join parse into CloudFormation's long form")
+  void shortTagsParse() throws Exception {
+    JsonNode parsed =
+        SamTemplate.parse(
+            """
+            A: !Ref OrderQueue
+            B: !GetAtt OrdersTable.StreamArn
+            C: !Sub orders-${AWS::Region}
+            D: !Join [',', [a, !Ref X]]
+            E: 180
+            """,
+            "inline");
+
+    JsonNode expected =
+        new ObjectMapper()
+            .readTree(
+                """
+                {"A": {"Ref": "OrderQueue"},
+                 "B": {"Fn::GetAtt": ["OrdersTable", "StreamArn"]},
+                 "C": {"Fn::Sub": "orders-${AWS::Region}"},
+                 "D": {"Fn::Join": [",", ["a", {"Ref": "X"}]]},
+                 "E": 180}
+                """);
+    assertEquals(expected.toString(), parsed.toString());
+  }
+
+  @Test
+  @DisplayName("every Handler in template.yaml exists and takes what its event source delivers")
+  void handlersMatchEventSources() {
+    assertEquals(4, SamTemplate.resources(TEMPLATE, "AWS::Serverless::Function").size());
+    assertEquals(List.of(), HandlerCheck.problems(TEMPLATE, CLASSES));
+  }
+
+  @Test
+  @DisplayName(
+      "the check catches a missing class, a missing method, a wrong input and an ignored answer")
+  void brokenTemplateIsCaught() {
+    List<String> problems = HandlerCheck.problems(BROKEN, CLASSES);
+
+    assertEquals(4, problems.size(), String.join("\n", problems));
+    assertTrue(
+        problems
+            .get(0)
+            .startsWith(
+                "MisspelledClass: Handler "
+                    + "com.example.workshop.triggers.OrderQueueHandlr::handleRequest: class "
+                    + "com.example.workshop.triggers.OrderQueueHandlr does not exist"),
+        problems.get(0));
+    assertTrue(
+        problems
+            .get(1)
+            .startsWith(
+                "MisspelledMethod: Handler com.example.workshop.triggers.OrderQueueHandler::handle:"
+                    + " no public method handle"),
+        problems.get(1));
+    assertEquals(
+        "WrongInput: Handler com.example.workshop.triggers.OrderFileHandler::handleRequest"
+            + " takes S3Event but its SQS event Queued delivers SQSEvent",
+        problems.get(2));
+    assertTrue(
+        problems
+            .get(3)
+            .startsWith(
+                "PartialResponseIgnored: com.example.workshop.triggers.OrderQueueHandler returns"
+                    + " SQSBatchResponse but event Queued does not set FunctionResponseTypes"),
+        problems.get(3));
+  }
+
+  @Test
+  @DisplayName("no policy statement grants Resource '*' (each names its table's ARN)")
+  void leastPrivilege() {
+    assertEquals(List.of(), starResources(TEMPLATE));
+    assertEquals(List.of("StarResource"), starResources(BROKEN), "the check itself works");
+  }
+
+  @Test
+  @DisplayName(
+      "no S3-triggered function refers to its bucket resource (that is the circular dependency)")
+  void noCircularDependencyOnBucket() {
+    assertEquals(List.of(), bucketBackReferences(TEMPLATE));
+    assertEquals(
+        List.of("StarResource -> Bucket"), bucketBackReferences(BROKEN), "the check itself works");
+  }
+
+  @Test
+  @DisplayName(
+      "the DynamoDB stream mapping has its start position, retry limit, bisect, destination")
+  void streamFailureSettings() {
+    int streams = 0;
+    for (JsonNode event : events(TEMPLATE, "DynamoDB")) {
+      streams++;
+      JsonNode p = event.path("Properties");
+      assertTrue(
+          List.of("TRIM_HORIZON", "LATEST").contains(p.path("StartingPosition").asText()),
+          p.toString());
+      assertTrue(p.path("BisectBatchOnFunctionError").asBoolean(), p.toString());
+      assertTrue(
+          p.path("MaximumRetryAttempts").isNumber(), "without it a bad record blocks the shard");
+      assertTrue(p.at("/DestinationConfig/OnFailure/Destination").isObject(), p.toString());
+      assertEquals("ReportBatchItemFailures", p.at("/FunctionResponseTypes/0").asText());
+    }
+    assertEquals(1, streams);
+  }
+
+  @Test
+  @DisplayName(
+      "the SQS queue redrives to a DLQ and its visibility timeout is >= 6x the function timeout")
+  void queueRedrive() {
+    int timeout = TEMPLATE.at("/Globals/Function/Timeout").asInt();
+    int queues = 0;
+    for (JsonNode event : events(TEMPLATE, "SQS")) {
+      queues++;
+      String queue = event.at("/Properties/Queue/Fn::GetAtt/0").asText();
+      JsonNode props = TEMPLATE.at("/Resources/" + queue + "/Properties");
+      assertTrue(props.at("/RedrivePolicy/deadLetterTargetArn").isObject(), queue + " has no DLQ");
+      assertTrue(props.at("/RedrivePolicy/maxReceiveCount").asInt() > 1, queue);
+      assertTrue(props.path("VisibilityTimeout").asInt() >= 6 * timeout, queue);
+      assertEquals(
+          "ReportBatchItemFailures", event.at("/Properties/FunctionResponseTypes/0").asText());
+    }
+    assertEquals(1, queues);
+  }
+
+  @Test
+  @DisplayName(
+      "functions run on java21 and arm64; asynchronous ones have an on-failure destination")
+  void runtimeAndAsyncDestinations() {
+    assertEquals("java21", TEMPLATE.at("/Globals/Function/Runtime").asText());
+    assertEquals("arm64", TEMPLATE.at("/Globals/Function/Architectures/0").asText());
+    for (Map.Entry<String, JsonNode> fn :
+        SamTemplate.resources(TEMPLATE, "AWS::Serverless::Function")) {
+      String source =
+          fn.getValue().at("/Properties/Events").elements().next().path("Type").asText();
+      if (source.equals("S3") || source.equals("SNS")) {
+        assertTrue(
+            fn.getValue()
+                .at("/Properties/EventInvokeConfig/DestinationConfig/OnFailure/Destination")
+                .isObject(),
+            fn.getKey() + " loses events that fail every retry");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("the SNS subscription has a DLQ only its topic may send to")
+  void snsSubscriptionDeadLetterQueue() {
+    List<JsonNode> subscriptions = events(TEMPLATE, "SNS");
+    assertEquals(1, subscriptions.size());
+    String dlq =
+        subscriptions
+            .get(0)
+            .at("/Properties/RedrivePolicy/deadLetterTargetArn/Fn::GetAtt/0")
+            .asText();
+    assertEquals("AWS::SQS::Queue", TEMPLATE.at("/Resources/" + dlq + "/Type").asText(), dlq);
+    boolean allowed = false;
+    for (Map.Entry<String, JsonNode> policy :
+        SamTemplate.resources(TEMPLATE, "AWS::SQS::QueuePolicy")) {
+      for (JsonNode statement : policy.getValue().at("/Properties/PolicyDocument/Statement")) {
+        allowed |=
+            statement.at("/Principal/Service").asText().equals("sns.amazonaws.com")
+                && statement.at("/Resource/Fn::GetAtt/0").asText().equals(dlq)
+                && statement.at("/Condition/ArnEquals/aws:SourceArn").isObject();
+      }
+    }
+    assertTrue(allowed, "no queue policy lets the topic (and only it) send to " + dlq);
+  }
+
+  private static List<JsonNode> events(JsonNode template, String type) {
+    List<JsonNode> found = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> fn :
+        SamTemplate.resources(template, "AWS::Serverless::Function")) {
+      fn.getValue()
+          .at("/Properties/Events")
+          .elements()
+          .forEachRemaining(
+              e -> {
+                if (e.path("Type").asText().equals(type)) {
+                  found.add(e);
+                }
+              });
+    }
+    return found;
+  }
+
+  private static List<String> starResources(JsonNode template) {
+    List<String> found = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> fn :
+        SamTemplate.resources(template, "AWS::Serverless::Function")) {
+      for (JsonNode policy : fn.getValue().at("/Properties/Policies")) {
+        for (JsonNode statement : policy.path("Statement")) {
+          JsonNode resource = statement.path("Resource");
+          boolean star = resource.asText().equals("*");
+          for (JsonNode r : resource) {
+            star |= r.asText().equals("*");
+          }
+          if (star) {
+            found.add(fn.getKey());
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static List<String> bucketBackReferences(JsonNode template) {
+    List<String> found = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> fn :
+        SamTemplate.resources(template, "AWS::Serverless::Function")) {
+      JsonNode props = fn.getValue().path("Properties");
+      for (JsonNode event : props.path("Events")) {
+        if (!event.path("Type").asText().equals("S3")) {
+          continue;
+        }
+        String bucket = event.at("/Properties/Bucket/Ref").asText();
+        Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+        while (it.hasNext()) {
+          Map.Entry<String, JsonNode> p = it.next();
+          if (!p.getKey().equals("Events") && refersTo(p.getValue(), bucket)) {
+            found.add(fn.getKey() + " -> " + bucket);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean refersTo(JsonNode node, String logicalId) {
+    if (node.path("Ref").asText().equals(logicalId)
+        || node.at("/Fn::GetAtt/0").asText().equals(logicalId)) {
+      return true;
+    }
+    for (JsonNode child : node) {
+      if (refersTo(child, logicalId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  @DisplayName("a YAML syntax error is reported with its file and line")
+  void syntaxErrorReported() {
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> SamTemplate.parse("Resources:\n  A: [unclosed\n", "bad.yaml"));
+    assertTrue(e.getMessage().startsWith("bad.yaml: line "), e.getMessage());
+    assertFalse(e.getMessage().isBlank());
+  }
+}
