@@ -19,9 +19,9 @@ public final class Main {
 
       commands:
         invoke     --handler H --event FILE|- [--classpath CP] [--memory MB] [--timeout SECONDS] [--function-name NAME]
-        validate   FILE [--substitution KEY=VALUE]...
+        validate   FILE [--substitution KEY=VALUE]... [--json]
         run        --definition FILE [--input FILE|-] [--json] [--history] [--clock virtual|real] ...
-        diagram    --definition FILE [--substitution KEY=VALUE]...
+        diagram    --definition FILE [--substitution KEY=VALUE]... [--markdown]
         bench      DIR
         conformance DIR
 
@@ -30,6 +30,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Jayway JsonPath logs through SLF4J; without a provider SLF4J prints three warning lines.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     // JSON is UTF-8 whatever the platform's default charset (events and responses carry any text).
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

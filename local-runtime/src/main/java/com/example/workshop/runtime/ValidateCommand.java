@@ -3,6 +3,9 @@ package com.example.workshop.runtime;
 import com.example.workshop.runtime.sfn.DefinitionException;
 import com.example.workshop.runtime.sfn.Diagnostic;
 import com.example.workshop.runtime.sfn.StateMachine;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +14,16 @@ import java.util.Set;
 /**
  * {@code validate FILE [--substitution KEY=VALUE]...}: checks a state machine definition the way
  * ValidateStateMachineDefinition does. Prints {@code FILE: valid} (exit 0) or one
- * {@code FILE:LINE: CODE: message at /pointer} line per problem (exit 2).
+ * {@code FILE:LINE: CODE: message at /pointer} line per problem (exit 2); with {@code --json},
+ * one JSON object shaped like ValidateStateMachineDefinition's response instead.
  */
 final class ValidateCommand {
-  static final String USAGE = "usage: validate FILE [--substitution KEY=VALUE]...";
+  static final String USAGE = "usage: validate FILE [--substitution KEY=VALUE]... [--json]";
 
   private ValidateCommand() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    Args a = Args.parse(args, Set.of("--substitution"), Set.of("--help"));
+    Args a = Args.parse(args, Set.of("--substitution"), Set.of("--json", "--help"));
     if (a.has("--help")) {
       out.println(USAGE);
       return 0;
@@ -31,6 +35,10 @@ final class ValidateCommand {
     String text = Args.readText(file, "definition", System.in);
     Map<String, String> substitutions = a.keyValues("--substitution");
     List<Diagnostic> diagnostics = StateMachine.validate(text, substitutions);
+    if (a.has("--json")) {
+      out.println(json(diagnostics));
+      return diagnostics.isEmpty() ? 0 : 2;
+    }
     if (diagnostics.isEmpty()) {
       out.println(file + ": valid");
       return 0;
@@ -41,6 +49,25 @@ final class ValidateCommand {
     err.println("error: " + file + " is not a valid state machine definition ("
         + diagnostics.size() + (diagnostics.size() == 1 ? " problem)" : " problems)"));
     return 2;
+  }
+
+  /** The shape of ValidateStateMachineDefinition's answer, plus each diagnostic's line. */
+  static String json(List<Diagnostic> diagnostics) {
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    result.put("result", diagnostics.isEmpty() ? "OK" : "FAIL");
+    ArrayNode list = result.putArray("diagnostics");
+    for (Diagnostic d : diagnostics) {
+      ObjectNode o = list.addObject();
+      o.put("severity", "ERROR");
+      o.put("code", d.code());
+      if (d.location() != null) {
+        o.put("location", d.location());
+      }
+      o.put("message", d.message());
+      o.put("line", d.line());
+    }
+    result.put("truncated", false);
+    return result.toString();
   }
 
   /** {@code FILE:LINE: CODE: message at /pointer}, on one line. */

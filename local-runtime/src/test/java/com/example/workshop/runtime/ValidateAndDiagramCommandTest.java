@@ -108,6 +108,25 @@ class ValidateAndDiagramCommandTest {
   }
 
   @Test
+  @DisplayName("validate --json answers like ValidateStateMachineDefinition, with lines")
+  void validateJson(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("order.asl.json");
+    Files.writeString(file, "{\n  \"StartAt\": \"Receive\",\n  \"States\": {\"Receive\": {\"Type\": \"Pass\"}}\n}\n");
+    assertEquals(2, run("validate", file.toString(), "--json"));
+    assertEquals("{\"result\":\"FAIL\",\"diagnostics\":["
+        + "{\"severity\":\"ERROR\",\"code\":\"SCHEMA_VALIDATION_FAILED\",\"location\":\"/States/Receive\","
+        + "\"message\":\"One of these fields is required: [Next, End]\",\"line\":3},"
+        + "{\"severity\":\"ERROR\",\"code\":\"MISSING_END_STATE\","
+        + "\"message\":\"Workflow has no terminal state\",\"line\":3}],\"truncated\":false}\n",
+        out().replace("\r", ""));
+    out.reset();
+    Files.writeString(file, "{\"StartAt\": \"Receive\", \"States\": {\"Receive\": {\"Type\": \"Succeed\"}}}");
+    assertEquals(0, run("validate", file.toString(), "--json"));
+    assertEquals("{\"result\":\"OK\",\"diagnostics\":[],\"truncated\":false}\n",
+        out().replace("\r", ""));
+  }
+
+  @Test
   @DisplayName("diagram prints the Mermaid flowchart")
   void diagramPrintsMermaid() throws IOException {
     Path file = Path.of("src/test/resources/mermaid/order-workflow.asl.json");

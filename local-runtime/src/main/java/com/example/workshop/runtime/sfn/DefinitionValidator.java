@@ -274,7 +274,11 @@ final class DefinitionValidator {
       report(SCHEMA, bp, "Value cannot be empty");
     }
     for (int i = 0; i < branches.size(); i++) {
-      nested(branches.get(i), LineLocator.child(bp, i), Set.of("StartAt", "States", "Comment"));
+      // AWS refuses QueryLanguage on a Map's ItemProcessor (recorded); for branches it is
+      // unrecorded and AWS's language service allows it, so it is accepted (and ignored: nested
+      // states inherit the machine's language).
+      nested(branches.get(i), LineLocator.child(bp, i),
+          Set.of("StartAt", "States", "Comment", "QueryLanguage"));
     }
   }
 
@@ -332,7 +336,7 @@ final class DefinitionValidator {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!allowed.contains(f)) {
-        report(SCHEMA, at(pointer), "Field '" + f + "' is not supported");
+        reportField(SCHEMA, at(pointer), f, "Field '" + f + "' is not supported");
       }
     }
   }
@@ -358,7 +362,7 @@ final class DefinitionValidator {
     if (v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= min && v.asLong() <= max) {
       return v.asLong();
     }
-    String range = max == MAX_SECONDS || max == Long.MAX_VALUE
+    String range = max == MAX_SECONDS || max == Integer.MAX_VALUE
         ? (min == 0 ? "a non-negative integer" : min == 1 ? "a positive integer" : "an integer >= " + min)
         : "an integer between " + min + " and " + max;
     report(SCHEMA, pointer, "The value for the field '" + field + "' must be " + range);
@@ -447,6 +451,11 @@ final class DefinitionValidator {
 
   void report(String code, String pointer, String message) {
     out.add(new Diagnostic(code, pointer, message, lines.lineOf(pointer)));
+  }
+
+  /** Located at the object, as AWS does, but on the line of the offending field. */
+  void reportField(String code, String pointer, String field, String message) {
+    out.add(new Diagnostic(code, pointer, message, lines.lineOf(LineLocator.child(pointer, field))));
   }
 
   private void report(String code, String pointer, String message, int line) {

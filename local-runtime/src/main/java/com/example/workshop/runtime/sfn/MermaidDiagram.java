@@ -181,9 +181,20 @@ final class MermaidDiagram {
         byScope.computeIfAbsent(scopeOf.get(name), k -> new ArrayList<>()).add(ids.get(name));
       }
     }
-    List<String> root = byScope.get(0);
-    if (overlay.failed().isEmpty() || !overlay.failed().contains(nameOf(root.get(root.size() - 1)))) {
-      root.add("finish");
+    // The run reached the end unless a state failed at or after the entry of the last outer state.
+    List<String> visited = overlay.visited();
+    int lastOuter = -1;
+    for (int i = 0; i < visited.size(); i++) {
+      if (Integer.valueOf(0).equals(scopeOf.get(visited.get(i)))) {
+        lastOuter = i;
+      }
+    }
+    boolean failedAtEnd = lastOuter < 0;
+    for (int i = Math.max(lastOuter, 0); i < visited.size(); i++) {
+      failedAtEnd |= overlay.failed().contains(visited.get(i));
+    }
+    if (!failedAtEnd) {
+      byScope.get(0).add("finish");
     }
     Set<Integer> taken = new LinkedHashSet<>();
     for (List<String> path : byScope.values()) {
@@ -202,15 +213,6 @@ final class MermaidDiagram {
       out.append("  linkStyle ").append(String.join(",", idx))
           .append(" stroke:#2e7d32,stroke-width:3px\n");
     }
-  }
-
-  private String nameOf(String id) {
-    for (Map.Entry<String, String> e : ids.entrySet()) {
-      if (e.getValue().equals(id)) {
-        return e.getKey();
-      }
-    }
-    return null;
   }
 
   private void classLine(String cls, Iterable<String> names) {

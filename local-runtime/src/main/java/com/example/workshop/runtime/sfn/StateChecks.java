@@ -213,11 +213,11 @@ final class StateChecks {
       if (COMPARATORS.contains(f) || f.equals("And") || f.equals("Or") || f.equals("Not")) {
         operators.add(f);
       } else if (f.equals("Next") && !top) {
-        v.report(SCHEMA, pointer, "Field 'Next' is not supported (only top-level choice rules"
+        v.reportField(SCHEMA, pointer, "Next", "Field 'Next' is not supported (only top-level choice rules"
             + " have 'Next'; rules inside And/Or/Not do not)");
       } else if (!Set.of("Variable", "Comment", "Next", "Assign").contains(f)
           || (f.equals("Assign") && !top)) {
-        v.report(SCHEMA, pointer, "Field '" + f + "' is not supported");
+        v.reportField(SCHEMA, pointer, f, "Field '" + f + "' is not supported");
       }
     }
     if (top) {

@@ -13,8 +13,6 @@ import java.util.Set;
  * message; any other unknown field gets {@code Field 'X' is not supported}.
  */
 final class StateFields {
-  private static final Set<String> ALL_TYPES =
-      Set.of("Task", "Parallel", "Map", "Pass", "Wait", "Choice", "Succeed", "Fail");
   private static final Set<String> FLOW = Set.of("Task", "Parallel", "Map", "Pass", "Wait");
   private static final Set<String> WORK = Set.of("Task", "Parallel", "Map");
 
@@ -79,15 +77,11 @@ final class StateFields {
         continue;
       }
       if (otherAllowed.contains(f)) {
-        v.report(DefinitionValidator.SCHEMA, pointer, "The QueryLanguage is set to '" + language
+        v.reportField(DefinitionValidator.SCHEMA, pointer, f, "The QueryLanguage is set to '" + language
             + "', but field '" + f + "' is only supported for the '" + other + "' QueryLanguage");
       } else {
-        v.report(DefinitionValidator.SCHEMA, pointer, "Field '" + f + "' is not supported");
+        v.reportField(DefinitionValidator.SCHEMA, pointer, f, "Field '" + f + "' is not supported");
       }
     }
-  }
-
-  static boolean isType(String type) {
-    return ALL_TYPES.contains(type);
   }
 }

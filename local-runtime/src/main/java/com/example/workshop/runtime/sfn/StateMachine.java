@@ -109,7 +109,9 @@ public final class StateMachine {
   private record Checked(JsonNode root, LineLocator lines, List<Diagnostic> diagnostics) {}
 
   private static Checked check(String json, Map<String, String> values, String sourceName) {
-    Substitutions.Result substituted = Substitutions.apply(json, values);
+    // A byte-order mark is file encoding (editors on Windows add it), not definition text.
+    String text = json != null && json.startsWith("\uFEFF") ? json.substring(1) : json;
+    Substitutions.Result substituted = Substitutions.apply(text, values);
     DefinitionReader.ReadResult read = DefinitionReader.read(substituted.text(), sourceName);
     List<Diagnostic> all = new ArrayList<>();
     for (Diagnostic d : substituted.diagnostics()) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AwsRecordedValidationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern TEMPLATE_PLACEHOLDER = Pattern.compile("%[A-Z_]+%");
   private static final Pattern ENTRY = Pattern.compile("([A-Z_]+): (.*?)(?: at ([^,]*))?");
 
   static Path conformanceDir() {
@@ -68,6 +69,46 @@ class AwsRecordedValidationTest {
       actual.add(List.of(d.code(), String.valueOf(d.location()), d.message()));
     }
     assertEquals(expected(c), actual);
+  }
+
+  static Stream<Arguments> executedFiles() throws IOException {
+    Path dir = conformanceDir();
+    if (dir == null) {
+      return Stream.of(Arguments.of("conformance folder absent", null));
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> p.toString().endsWith(".json"))
+          .filter(p -> !p.getFileName().toString().equals("INDEX.json"))
+          .filter(p -> !p.getParent().getFileName().toString().equals("validation"))
+          .sorted()
+          .map(p -> Arguments.of(dir.relativize(p).toString(), p))
+          .toList().stream();
+    }
+  }
+
+  /**
+   * Every definition AWS ran in the recorded executions was accepted by AWS, so it must pass
+   * here too: the guard against rejecting what AWS accepts.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("executedFiles")
+  void acceptsEveryDefinitionAwsExecuted(String name, Path file) throws IOException {
+    assumeTrue(file != null, "shared conformance vectors not found (set -Dsfn.conformance=DIR)");
+    List<String> rejected = new ArrayList<>();
+    int checked = 0;
+    for (JsonNode c : JSON.readTree(file.toFile()).path("cases")) {
+      String text = JSON.writeValueAsString(c.path("definition"));
+      if (!c.has("definition") || TEMPLATE_PLACEHOLDER.matcher(text).find()) {
+        continue; // a LocalStack template whose placeholder the test filled in at run time
+      }
+      checked++;
+      List<Diagnostic> found = StateMachine.validate(text, Map.of());
+      if (!found.isEmpty()) {
+        rejected.add(c.path("id").asText() + " -> " + found);
+      }
+    }
+    assumeTrue(checked > 0, "no runnable definition in " + name);
+    assertEquals(List.of(), rejected);
   }
 
   /** [code, location, message] triples from either recorded form. */

@@ -53,6 +53,29 @@ class MermaidDiagramTest {
   }
 
   @Test
+  @DisplayName("a failure inside a Map iteration leaves the path to the end unhighlighted")
+  void failureInsideAMap() {
+    String chart = ORDER.toMermaid(new ExecutionPath(
+        List.of("ValidateOrder", "IsBigOrder", "ShipItems", "ShipItem"), Set.of("ShipItem"),
+        Set.of()));
+    assertTrue(chart.endsWith("  class s4 failed\n  linkStyle 0,1,4 stroke:#2e7d32,stroke-width:3px\n"),
+        chart);
+  }
+
+  @Test
+  @DisplayName("a Parallel that ends the run still leads to the end")
+  void parallelAtTheEnd() {
+    StateMachine m = StateMachine.parse("""
+        {"StartAt": "Notify", "States": {"Notify": {"Type": "Parallel", "End": true, "Branches": [
+          {"StartAt": "Email", "States": {"Email": {"Type": "Pass", "End": true}}},
+          {"StartAt": "Sms", "States": {"Sms": {"Type": "Pass", "End": true}}}]}}}
+        """, Map.of());
+    String chart = m.toMermaid(new ExecutionPath(List.of("Notify", "Email", "Sms"), Set.of(), Set.of()));
+    assertTrue(chart.contains("  s0 --> finish\n"), chart);
+    assertTrue(chart.endsWith("  linkStyle 0,1 stroke:#2e7d32,stroke-width:3px\n"), chart);
+  }
+
+  @Test
   @DisplayName("the overlay does not depend on the iteration order of its sets")
   void overlayIsDeterministic() {
     Set<String> a = new LinkedHashSet<>(List.of("RejectOrder", "ValidateOrder"));

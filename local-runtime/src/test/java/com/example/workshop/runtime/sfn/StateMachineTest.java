@@ -77,4 +77,31 @@ class StateMachineTest {
     assertEquals("MISSING_END_STATE: Workflow has no terminal state",
         new Diagnostic("MISSING_END_STATE", null, "Workflow has no terminal state", 0).toString());
   }
+
+  @Test
+  @DisplayName("a field a state does not support is reported on the field's own line")
+  void unsupportedFieldLine() {
+    List<Diagnostic> found = StateMachine.validate("""
+        {
+          "StartAt": "Ship",
+          "States": {
+            "Ship": {
+              "Type": "Pass",
+              "TimeoutSeconds": 30,
+              "End": true
+            }
+          }
+        }
+        """, Map.of());
+    assertEquals(List.of(new Diagnostic("SCHEMA_VALIDATION_FAILED", "/States/Ship",
+        "Field 'TimeoutSeconds' is not supported", 6)), found);
+  }
+
+  @Test
+  @DisplayName("a UTF-8 byte-order mark and Windows line endings are fine")
+  void byteOrderMarkAndCrlf() {
+    StateMachine machine = StateMachine.parse("\uFEFF{\r\n\"StartAt\": \"Receive\",\r\n"
+        + "\"States\": {\"Receive\": {\"Type\": \"Pass\", \"End\": true}}}\r\n", Map.of());
+    assertEquals(3, machine.lineOf("/States/Receive"));
+  }
 }
