@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.workshop.runtime.sam.Finding;
+import com.example.workshop.runtime.sam.SamTemplateCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -55,42 +57,49 @@ class TemplateTest {
   @DisplayName("every Handler in template.yaml exists and takes what its event source delivers")
   void handlersMatchEventSources() {
     assertEquals(4, SamTemplate.resources(TEMPLATE, "AWS::Serverless::Function").size());
-    assertEquals(List.of(), HandlerCheck.problems(TEMPLATE, CLASSES));
+    // The shared offline checks (local-runtime's SamTemplateCheck): handlers, event input types,
+    // partial batch responses, '*' resources, java21/arm64/1024 MB. TemplateChecksTest runs them too.
+    assertEquals(
+        List.of(),
+        SamTemplateCheck.of(Path.of("template.yaml")).withClassLoader(CLASSES).findings());
   }
 
   @Test
   @DisplayName(
       "the check catches a missing class, a missing method, a wrong input and an ignored answer")
   void brokenTemplateIsCaught() {
-    List<String> problems = HandlerCheck.problems(BROKEN, CLASSES);
+    List<Finding> findings =
+        SamTemplateCheck.of(Path.of("src/test/resources/templates/broken-handlers.yaml"))
+            .withClassLoader(CLASSES)
+            .findings()
+            .stream()
+            .filter(f -> f.rule().startsWith("HANDLER_") || f.rule().startsWith("PARTIAL_BATCH"))
+            .toList();
 
-    assertEquals(4, problems.size(), String.join("\n", problems));
-    assertTrue(
-        problems
-            .get(0)
-            .startsWith(
-                "MisspelledClass: Handler "
-                    + "com.example.workshop.triggers.OrderQueueHandlr::handleRequest: class "
-                    + "com.example.workshop.triggers.OrderQueueHandlr does not exist"),
-        problems.get(0));
-    assertTrue(
-        problems
-            .get(1)
-            .startsWith(
-                "MisspelledMethod: Handler com.example.workshop.triggers.OrderQueueHandler::handle:"
-                    + " no public method handle"),
-        problems.get(1));
     assertEquals(
-        "WrongInput: Handler com.example.workshop.triggers.OrderFileHandler::handleRequest"
-            + " takes S3Event but its SQS event Queued delivers SQSEvent",
-        problems.get(2));
+        List.of(
+            "HANDLER_CLASS_MISSING",
+            "HANDLER_METHOD_MISSING",
+            "HANDLER_INPUT_TYPE",
+            "PARTIAL_BATCH_RESPONSE_IGNORED"),
+        findings.stream().map(Finding::rule).toList(),
+        findings.toString());
     assertTrue(
-        problems
+        findings.get(0).message().contains("class com.example.workshop.triggers.OrderQueueHandlr is not"),
+        findings.get(0).toString());
+    assertTrue(
+        findings.get(1).message().contains("OrderQueueHandler has no public method 'handle'"),
+        findings.get(1).toString());
+    assertTrue(
+        findings.get(2).message().contains("WrongInput is triggered by SQS")
+            && findings.get(2).message().contains("the runtime delivers SQSEvent"),
+        findings.get(2).toString());
+    assertTrue(
+        findings
             .get(3)
-            .startsWith(
-                "PartialResponseIgnored: com.example.workshop.triggers.OrderQueueHandler returns"
-                    + " SQSBatchResponse but event Queued does not set FunctionResponseTypes"),
-        problems.get(3));
+            .message()
+            .contains("returns SQSBatchResponse but event Queued does not set FunctionResponseTypes"),
+        findings.get(3).toString());
   }
 
   @Test

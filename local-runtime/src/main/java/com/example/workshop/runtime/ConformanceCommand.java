@@ -48,9 +48,10 @@ final class ConformanceCommand {
   private record Skip(Pattern pattern, String reason) {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    Args a = Args.parse(args, Set.of("--skip-list", "--only"), Set.of("--help"));
+    Args a = Args.parse(args, Set.of("--skip-list", "--only"),
+        Set.of("--help", "--strict-history"));
     if (a.has("--help")) {
-      out.println("usage: conformance DIR [--skip-list FILE] [--only GLOB]");
+      out.println("usage: conformance DIR [--skip-list FILE] [--only GLOB] [--strict-history]");
       return 0;
     }
     if (a.positionals().size() != 1) {
@@ -95,7 +96,8 @@ final class ConformanceCommand {
         }
         String problem;
         try {
-          problem = rel.startsWith("validation/") ? checkValidation(c) : checkExecution(doc, c);
+          problem = rel.startsWith("validation/") ? checkValidation(c)
+              : checkExecution(doc, c, a.has("--strict-history"));
         } catch (RuntimeException e) {
           problem = "internal exception " + e;
         }
@@ -164,7 +166,7 @@ final class ConformanceCommand {
     return ConformanceValidation.check(c);
   }
 
-  private static String checkExecution(JsonNode doc, JsonNode c) {
+  private static String checkExecution(JsonNode doc, JsonNode c, boolean strictHistory) {
     LocalStepFunctions.Builder b = LocalStepFunctions.builder().accountId(ACCOUNT).region(REGION)
         .roleArn(ROLE).randomSeed(7).clock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"),
             ZoneOffset.UTC));
@@ -231,6 +233,16 @@ final class ConformanceCommand {
       List<String> got = ex.history().stream().map(e -> e.type()).toList();
       if (!want.equals(got)) {
         return "history " + got + ", expected " + want;
+      }
+      if (strictHistory) {
+        List<String> wantIds = new ArrayList<>();
+        c.get("history").forEach(e -> wantIds.add(e.path("id").asText() + "<-"
+            + e.path("previousEventId").asText()));
+        List<String> gotIds = ex.history().stream()
+            .map(e -> e.id() + "<-" + e.previousEventId()).toList();
+        if (!wantIds.equals(gotIds)) {
+          return "event ids " + gotIds + ", expected " + wantIds;
+        }
       }
     }
     return null;

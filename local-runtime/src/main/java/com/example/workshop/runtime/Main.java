@@ -24,6 +24,7 @@ public final class Main {
         diagram    --definition FILE [--substitution KEY=VALUE]... [--markdown]
         bench      DIR
         conformance DIR
+        aws-run    --state-machine-arn ARN [--input FILE|-] [--endpoint-url URL] [--region R]  (needs AWS or LocalStack)
 
       Run a command with --help for all of its options.""";
 
@@ -57,6 +58,7 @@ public final class Main {
         case "conformance" -> ConformanceCommand.run(rest, out, err);
         case "run" -> RunCommand.run(rest, out, err);
         case "bench" -> BenchCommand.run(rest, out, err);
+        case "aws-run" -> AwsRunCommand.run(rest, out, err);
         default -> throw new UsageException("unknown command '" + args[0] + "'. " + firstLine());
       };
     } catch (UsageException e) {
@@ -66,6 +68,6 @@ public final class Main {
   }
 
   private static String firstLine() {
-    return "Commands: invoke, validate, run, diagram, bench, conformance (see --help).";
+    return "Commands: invoke, validate, run, diagram, bench, conformance, aws-run (see --help).";
   }
 }

@@ -56,10 +56,15 @@ final class RunCommand {
     }
     String definitionFile = a.require("--definition");
     Map<String, String> substitutions = a.keyValues("--substitution");
-    String definition = Args.readText(definitionFile, "definition", stdin);
+    if (definitionFile.equals("-")) {
+      throw new UsageException("--definition needs a file (the input may come from stdin)");
+    }
+    if (!Files.isRegularFile(Path.of(definitionFile))) {
+      throw new UsageException("definition file not found: " + definitionFile);
+    }
     StateMachine machine;
     try {
-      machine = StateMachine.parse(definition, substitutions);
+      machine = StateMachine.load(Path.of(definitionFile), substitutions);
     } catch (RuntimeException e) {
       throw new UsageException("invalid definition " + definitionFile + ": "
           + oneLine(e.getMessage()));
@@ -176,6 +181,6 @@ final class RunCommand {
   }
 
   private static String oneLine(String message) {
-    return message == null ? "" : message.replace("\r", "").replace("\n", "; ");
+    return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ");
   }
 }

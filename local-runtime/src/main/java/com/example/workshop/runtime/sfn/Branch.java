@@ -17,7 +17,7 @@ final class Branch {
       Map.Entry<String, JsonNode> e = it.next();
       map.put(e.getKey(), State.compile(e.getKey(), e.getValue()));
     }
-    this.states = Map.copyOf(map);
+    this.states = java.util.Collections.unmodifiableMap(map);
   }
 
   State state(String name) {

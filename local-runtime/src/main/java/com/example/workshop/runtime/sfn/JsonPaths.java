@@ -163,28 +163,52 @@ final class JsonPaths {
    * not that simple or does not resolve, so Jayway produces the result or AWS's error text.
    */
   private static JsonNode simpleRead(JsonNode root, String path) {
-    int n = path.length();
-    if (n < 3 || path.charAt(0) != '$' || path.charAt(1) != '.') {
+    String[] names = SIMPLE_PATHS.get(path);
+    if (names == null) {
+      names = simpleNames(path);
+      if (SIMPLE_PATHS.size() < MAX_CACHED) {
+        SIMPLE_PATHS.put(path, names);
+      }
+    }
+    if (names.length == 0) {
       return null;
     }
     JsonNode node = root;
-    int start = 2;
-    for (int i = 2; i <= n; i++) {
-      char c = i < n ? path.charAt(i) : '.';
-      if (c == '.') {
-        if (i == start || !node.isObject()) {
-          return null;
-        }
-        node = node.get(path.substring(start, i));
-        if (node == null) {
-          return null;
-        }
-        start = i + 1;
-      } else if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
+    for (String name : names) {
+      if (!node.isObject()) {
+        return null;
+      }
+      node = node.get(name);
+      if (node == null) {
         return null;
       }
     }
     return node;
+  }
+
+  /** Field names of {@code $.a.b} (hash codes cached with the strings); empty when not that simple. */
+  private static final Map<String, String[]> SIMPLE_PATHS = new ConcurrentHashMap<>();
+
+  private static String[] simpleNames(String path) {
+    int n = path.length();
+    if (n < 3 || path.charAt(0) != '$' || path.charAt(1) != '.') {
+      return new String[0];
+    }
+    List<String> names = new ArrayList<>();
+    int start = 2;
+    for (int i = 2; i <= n; i++) {
+      char c = i < n ? path.charAt(i) : '.';
+      if (c == '.') {
+        if (i == start) {
+          return new String[0];
+        }
+        names.add(path.substring(start, i));
+        start = i + 1;
+      } else if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
+        return new String[0];
+      }
+    }
+    return names.toArray(String[]::new);
   }
 
   private static JsonPath compile(String path) {

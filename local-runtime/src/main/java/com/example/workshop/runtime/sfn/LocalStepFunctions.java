@@ -91,7 +91,7 @@ public final class LocalStepFunctions {
       throw new IllegalArgumentException("Invalid execution input (not JSON): " + e.getMessage());
     }
     String smName = opts.stateMachineName() != null ? opts.stateMachineName()
-        : StartOptions.DEFAULT_STATE_MACHINE_NAME;
+        : defaultName(machine);
     Random random = seed != null ? new Random(seed + executions.getAndIncrement()) : new Random();
     String execName = opts.executionName() != null ? opts.executionName()
         : Run.uuid(random);
@@ -108,6 +108,23 @@ public final class LocalStepFunctions {
     bindSubstitutions(machine);
     run.execute();
     return new Execution(run);
+  }
+
+  /** {@code statemachine/order.asl.json} → {@code order}; parsed text → LocalStateMachine. */
+  static String defaultName(StateMachine machine) {
+    String source = machine.sourceName();
+    if (source == null || source.startsWith("<")) {
+      return StartOptions.DEFAULT_STATE_MACHINE_NAME;
+    }
+    String name = Path.of(source).getFileName().toString();
+    for (String suffix : new String[] {".asl.json", ".asl.yaml", ".json"}) {
+      if (name.endsWith(suffix)) {
+        name = name.substring(0, name.length() - suffix.length());
+        break;
+      }
+    }
+    name = name.replaceAll("[^A-Za-z0-9_-]", "-");
+    return name.isEmpty() || name.length() > 80 ? StartOptions.DEFAULT_STATE_MACHINE_NAME : name;
   }
 
   private void bindSubstitutions(StateMachine machine) {

@@ -89,6 +89,14 @@ final class MockConfig {
 
   /** State name → mocked response name for one test case; fails clearly when it is missing. */
   Map<String, String> testCase(String stateMachineName, String testCase) {
+    return testCases.computeIfAbsent(stateMachineName + "#" + testCase,
+        k -> readTestCase(stateMachineName, testCase));
+  }
+
+  private final Map<String, Map<String, String>> testCases =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Map<String, String> readTestCase(String stateMachineName, String testCase) {
     JsonNode machine = stateMachines.get(stateMachineName);
     if (machine == null) {
       throw new IllegalArgumentException(source + " has no state machine named '"
@@ -109,7 +117,7 @@ final class MockConfig {
       }
       map.put(e.getKey(), name);
     }
-    return map;
+    return Map.copyOf(map);
   }
 
   /**

@@ -44,6 +44,38 @@ final class QueryPath {
     return JsonPaths.read(document, path());
   }
 
+  /**
+   * ResultPath: a copy of {@code document} with {@code value} at this path (objects on the way are
+   * copied, everything else shared). Plain dotted paths are handled here; the rest, and every
+   * failure, by {@link JsonPaths#set} with its AWS error.
+   */
+  JsonNode set(JsonNode document, JsonNode value) {
+    if (segments == null || context) {
+      return JsonPaths.set(document, text, value);
+    }
+    JsonNode result = setAt(document, 0, value);
+    return result != null ? result : JsonPaths.set(document, text, value);
+  }
+
+  private JsonNode setAt(JsonNode node, int i, JsonNode value) {
+    if (i == segments.length) {
+      return value;
+    }
+    if (node != null && !node.isObject()) {
+      return null;
+    }
+    JsonNode child = setAt(node == null ? null : node.get(segments[i]), i + 1, value);
+    if (child == null) {
+      return null;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode copy = Json.object();
+    if (node != null) {
+      copy.setAll((com.fasterxml.jackson.databind.node.ObjectNode) node);
+    }
+    copy.set(segments[i], child);
+    return copy;
+  }
+
   private String path() {
     return context ? text.substring(1) : text;
   }

@@ -238,6 +238,9 @@ final class Run {
   }
 
   private long forceEmit(String type, String stateName, String detailsName, Supplier<JsonNode> d) {
+    if (env.realTime) {
+      now = Math.max(now, env.clock.millis());
+    }
     long id = events.size() + 1;
     events.add(new Event(id, last, now, type, stateName, detailsName, d));
     last = id;
@@ -251,7 +254,7 @@ final class Run {
   }
 
   private long entered(State s, JsonNode in) {
-    return emit(s.type + "StateEntered", s.name, "stateEnteredEventDetails", () -> {
+    return emit(s.enteredEvent, s.name, "stateEnteredEventDetails", () -> {
       ObjectNode d = Json.object();
       d.put("name", s.name);
       d.put("input", Json.text(in));
@@ -261,7 +264,7 @@ final class Run {
   }
 
   private void exited(State s, JsonNode out) {
-    emit(s.type + "StateExited", s.name, "stateExitedEventDetails", () -> {
+    emit(s.exitedEvent, s.name, "stateExitedEventDetails", () -> {
       ObjectNode d = Json.object();
       d.put("name", s.name);
       d.put("output", Json.text(out));
@@ -359,11 +362,19 @@ final class Run {
       failedStates.add(s.name);
       if (ErrorNames.RUNTIME.equals(e.error()) && e.cause() != null
           && !e.cause().startsWith(RUNTIME_PREFIX)) {
-        throw new StatesError(ErrorNames.RUNTIME, RUNTIME_PREFIX + s.name
-            + "' (entered at the event id #" + enteredId + "). " + e.cause());
+        throw runtimeError(s, enteredId, e.cause());
       }
       throw e;
+    } catch (JsonPaths.PathNotFound | IllegalArgumentException e) {
+      // a path argument (intrinsic, Choice rule) that selects nothing, or an unusable value
+      failedStates.add(s.name);
+      throw runtimeError(s, enteredId, e.getMessage());
     }
+  }
+
+  private static StatesError runtimeError(State s, long enteredId, String why) {
+    return new StatesError(ErrorNames.RUNTIME, RUNTIME_PREFIX + s.name
+        + "' (entered at the event id #" + enteredId + "). " + why);
   }
 
   private JsonNode inputPath(State s, JsonNode in) {
@@ -390,7 +401,7 @@ final class Run {
     if (path.text.equals("$")) {
       return result;
     }
-    return JsonPaths.set(raw, path.text, result);
+    return path.set(raw, result);
   }
 
   private JsonNode effectiveInput(State s, PayloadTemplate parameters, JsonNode in,
@@ -515,7 +526,11 @@ final class Run {
       return null;
     }
     JsonNode v = PayloadTemplate.expression(field, expr, new boolean[1]).eval(in, frame);
-    return v.isTextual() ? v.asText() : Json.text(v);
+    if (!v.isTextual()) {
+      throw new StatesError(ErrorNames.RUNTIME, "The " + field + " '" + expr
+          + "' must select a string, but selected " + Json.text(v));
+    }
+    return v.asText();
   }
 
   // ---------------------------------------------------------------- retry / catch

@@ -1,8 +1,10 @@
 package com.example.workshop.runtime.sfn;
 
 /**
- * Per-execution options. {@code stateMachineName} and {@code executionName} shape the ARNs seen in
- * {@code $$}; {@code testCase} selects a test case of the mock config (null: no mocks).
+ * Per-execution options. {@code stateMachineName} (default: the definition file's base name, e.g.
+ * {@code order} for {@code order.asl.json}) and {@code executionName} (default: a UUID) shape the
+ * ARNs seen in {@code $$} and pick the mock config entry; {@code testCase} selects a test case of
+ * the mock config (null: no mocks).
  */
 public record StartOptions(String stateMachineName, String executionName, String testCase) {
 

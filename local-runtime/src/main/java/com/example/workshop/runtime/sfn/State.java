@@ -23,7 +23,13 @@ abstract sealed class State
     this.inputPath = path(node, "InputPath");
     this.outputPath = path(node, "OutputPath");
     this.next = node.hasNonNull("Next") ? node.get("Next").asText() : null;
+    this.enteredEvent = type + "StateEntered";
+    this.exitedEvent = type + "StateExited";
   }
+
+  /** History event types, e.g. TaskStateEntered / TaskStateExited. */
+  final String enteredEvent;
+  final String exitedEvent;
 
   static QueryPath path(JsonNode node, String field) {
     JsonNode v = node.get(field);

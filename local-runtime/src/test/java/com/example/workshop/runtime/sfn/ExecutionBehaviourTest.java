@@ -364,4 +364,26 @@ class ExecutionBehaviourTest {
     assertTrue(diagram.startsWith("flowchart") || diagram.contains("flowchart"), diagram);
     assertTrue(!diagram.equals(m.toMermaid()), "overlay must change the plain diagram");
   }
+
+  @Test
+  @DisplayName("a function slower than the Task TimeoutSeconds fails with States.Timeout")
+  void aSlowFunctionTimesOutTheTask() {
+    StateMachine m = machine("""
+        {'StartAt': 'Charge', 'States': {'Charge': {'Type': 'Task',
+          'Resource': 'arn:aws:lambda:us-east-1:123456789012:function:Charge',
+          'TimeoutSeconds': 1,
+          'Catch': [{'ErrorEquals': ['States.Timeout'], 'Next': 'Late'}],
+          'End': true},
+          'Late': {'Type': 'Pass', 'End': true}}}""");
+    Execution ex = engine().function("Charge", event -> {
+      try {
+        Thread.sleep(3000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "{}";
+    }).build().start(m, "{}");
+    assertEquals("States.Timeout", out(ex).get("Error").asText());
+    assertTrue(types(ex).contains("LambdaFunctionTimedOut"), types(ex).toString());
+  }
 }

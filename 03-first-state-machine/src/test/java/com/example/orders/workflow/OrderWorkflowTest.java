@@ -1,0 +1,242 @@
+package com.example.orders.workflow;
+
+import static com.example.orders.workflow.JsonAssert.assertJsonEquals;
+import static com.example.orders.workflow.JsonAssert.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.example.workshop.runtime.sfn.Execution;
+import com.example.workshop.runtime.sfn.ExecutionStatus;
+import com.example.workshop.runtime.sfn.HistoryEvent;
+import com.example.workshop.runtime.sfn.LocalStepFunctions;
+import com.example.workshop.runtime.sfn.StartOptions;
+import com.example.workshop.runtime.sfn.StateMachine;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The definition SAM deploys, run offline on the handler classes SAM packages: the handlers come
+ * from template.yaml (Handler per function), the ARNs from its DefinitionSubstitutions.
+ */
+class OrderWorkflowTest {
+
+  static final String ARN_PREFIX = "arn:aws:lambda:eu-central-1:123456789012:function:";
+  static StateMachine machine;
+  static LocalStepFunctions stepFunctions;
+
+  @BeforeAll
+  static void load() throws Exception {
+    SamTemplate template = SamTemplate.read(Path.of("template.yaml"));
+    Map<String, String> arns = new TreeMap<>();
+    template.substitutions().forEach((key, value) -> {
+      String function = value.replace("!GetAtt", "").replace(".Arn", "").trim();
+      arns.put(key, ARN_PREFIX + function.replace("Function", ""));
+    });
+    machine = StateMachine.load(Path.of(template.definitionUri()), arns);
+    stepFunctions = builder().build();
+  }
+
+  /** Every function of the template bound to its handler, by substitution key. */
+  static LocalStepFunctions.Builder builder() throws Exception {
+    SamTemplate template = SamTemplate.read(Path.of("template.yaml"));
+    LocalStepFunctions.Builder builder = LocalStepFunctions.builder().region("eu-central-1");
+    template.substitutions().forEach((key, value) ->
+        builder.function(key, template.handlers().get(value.replace("!GetAtt", "").replace(".Arn", "").trim())));
+    return builder;
+  }
+
+  private static Execution run(String event) throws Exception {
+    return stepFunctions.start(machine, Files.readString(Path.of("events", event)));
+  }
+
+  @Test
+  @DisplayName("a normal order is validated, priced, reserved and confirmed")
+  void acceptedOrder() throws Exception {
+    Execution run = run("order-placed.json");
+
+    assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
+    assertJsonEquals("""
+        {"orderId": "ord-1001", "status": "ACCEPTED", "total": 39.80, "currency": "EUR",
+         "reservationId": "res-ord-1001", "placedAt": "2026-11-27T10:15:00Z"}""", run.output());
+    assertEquals(List.of("WhichEvent", "ReadOrder", "ValidateOrder", "IsOrderValid", "PriceOrder", "IsHighValue",
+        "ReserveInventory", "ConfirmOrder", "OrderAccepted"), run.visitedStates());
+    assertEquals(List.of("ExecutionStarted",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "PassStateEntered", "PassStateExited",
+        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
+        "PassStateEntered", "PassStateExited",
+        "SucceedStateEntered", "SucceedStateExited",
+        "ExecutionSucceeded"), types(run));
+  }
+
+  @Test
+  @DisplayName("each Task calls its function by ARN with the input its Parameters built")
+  void tasksSendTheirParameters() throws Exception {
+    Execution run = run("order-placed.json");
+    List<HistoryEvent> scheduled = run.history().stream().filter(e -> e.type().equals("LambdaFunctionScheduled")).toList();
+    assertEquals(List.of(ARN_PREFIX + "ValidateOrder", ARN_PREFIX + "PriceOrder", ARN_PREFIX + "ReserveInventory"),
+        scheduled.stream().map(e -> e.details().path("resource").asText()).toList());
+    assertJsonEquals("""
+        {"orderId": "ord-1001", "customerId": "cust-42",
+         "items": [{"sku": "BOOK-42", "quantity": 2, "unitPrice": 12.50}, {"sku": "MUG-7", "quantity": 1, "unitPrice": 9.90}]}""",
+        scheduled.get(0).details().path("input").asText());
+    assertJsonEquals("""
+        {"items": [{"sku": "BOOK-42", "quantity": 2, "unitPrice": 12.50}, {"sku": "MUG-7", "quantity": 1, "unitPrice": 9.90}],
+         "country": "DE"}""", scheduled.get(1).details().path("input").asText());
+  }
+
+  @Test
+  @DisplayName("ResultSelector keeps two fields of ValidateOrder's answer and ResultPath puts them beside the order")
+  void resultSelectorAndResultPath() throws Exception {
+    Execution run = run("order-placed.json");
+    JsonNode validated = json(exitedOutput(run, "ValidateOrder"));
+    assertEquals("ord-1001", validated.path("orderId").asText(), "the order survives ResultPath");
+    assertJsonEquals("{\"valid\": true, \"problems\": []}", validated.path("validation").toString());
+    JsonNode priced = json(exitedOutput(run, "PriceOrder"));
+    assertJsonEquals("{\"subtotal\": 34.90, \"shipping\": 4.90, \"total\": 39.80, \"currency\": \"EUR\"}",
+        priced.path("price").toString());
+    JsonNode entered = json(enteredInput(run, "ValidateOrder"));
+    assertEquals(List.of("orderId", "customerId", "items", "shipTo", "placedAt"), fieldNames(entered),
+        "the Pass state kept only the order (InputPath $.detail) and added placedAt");
+  }
+
+  @Test
+  @DisplayName("an order of 1000 EUR or more is held for review and nothing is reserved")
+  void highValueOrderIsHeld() throws Exception {
+    Execution run = run("order-placed-high-value.json");
+
+    assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
+    assertJsonEquals("""
+        {"orderId": "ord-1002", "status": "HELD_FOR_REVIEW", "total": 1299.00, "currency": "EUR",
+         "reason": "Orders of 1000 EUR or more are checked by a person before anything is reserved."}""", run.output());
+    assertEquals(List.of("WhichEvent", "ReadOrder", "ValidateOrder", "IsOrderValid", "PriceOrder", "IsHighValue",
+        "HoldForReview", "OrderHeld"), run.visitedStates());
+    assertEquals(List.of("ExecutionStarted",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "PassStateEntered", "PassStateExited",
+        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "PassStateEntered", "PassStateExited",
+        "SucceedStateEntered", "SucceedStateExited",
+        "ExecutionSucceeded"), types(run), "two functions ran; ReserveInventory never did");
+  }
+
+  @Test
+  @DisplayName("an invalid order ends in the Fail state with its Error and Cause, and the problems are in the history")
+  void invalidOrderIsRejected() throws Exception {
+    Execution run = run("order-placed-invalid.json");
+
+    assertEquals(ExecutionStatus.FAILED, run.status(), run.historyTable());
+    assertNull(run.output());
+    assertEquals("OrderRejected", run.error());
+    assertEquals("The order failed validation: the output of the ValidateOrder step lists the problems"
+        + " (validation.problems).", run.cause());
+    assertEquals(List.of("WhichEvent", "ReadOrder", "ValidateOrder", "IsOrderValid", "OrderRejected"), run.visitedStates());
+    assertEquals(List.of("ExecutionStarted",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "PassStateEntered", "PassStateExited",
+        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
+        "ChoiceStateEntered", "ChoiceStateExited",
+        "FailStateEntered", "ExecutionFailed"), types(run), "a Fail state has no Exited event");
+    HistoryEvent failed = run.history().get(run.history().size() - 1);
+    assertEquals("OrderRejected", failed.details().path("error").asText());
+    JsonNode problems = json(exitedOutput(run, "ValidateOrder")).path("validation").path("problems");
+    assertEquals(List.of("customerId is missing", "items[0].sku 'book 42' is not a SKU like BOOK-42",
+        "items[0].quantity must be 1..100, was 0"), textList(problems));
+  }
+
+  @Test
+  @DisplayName("an order file uploaded to S3 is read with the SDK integration (mocked) and accepted like an event's order")
+  void uploadedOrderFile() throws Exception {
+    LocalStepFunctions withS3 = builder().mockConfig(Path.of("src/test/resources/mock-config.json")).build();
+    Execution run = withS3.start(machine, Files.readString(Path.of("events/order-file-uploaded.json")),
+        StartOptions.defaults().withStateMachineName("OrderWorkflow").withTestCase("OrderFileUploaded"));
+
+    assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
+    assertJsonEquals("""
+        {"orderId": "ord-1004", "status": "ACCEPTED", "total": 21.90, "currency": "EUR",
+         "reservationId": "res-ord-1004", "placedAt": "2026-11-27T10:30:00Z"}""", run.output());
+    assertEquals(List.of("WhichEvent", "LoadOrderFile", "ReadOrder", "ValidateOrder", "IsOrderValid", "PriceOrder",
+        "IsHighValue", "ReserveInventory", "ConfirmOrder", "OrderAccepted"), run.visitedStates());
+    HistoryEvent getObject = run.history().stream().filter(e -> e.type().equals("TaskScheduled")).findFirst()
+        .orElseThrow(() -> new AssertionError(run.historyTable()));
+    assertJsonEquals("{\"Bucket\": \"workshop-order-uploads\", \"Key\": \"orders/ord-1004.json\"}",
+        getObject.details().path("parameters").asText());
+    assertEquals(List.of("TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited"),
+        types(run).subList(3, 8), "an SDK integration records Task* events, not LambdaFunction* events");
+  }
+
+  @Test
+  @DisplayName("a missing order file fails the execution with the S3 error, before any function runs")
+  void missingOrderFile() throws Exception {
+    LocalStepFunctions withS3 = builder().mockConfig(Path.of("src/test/resources/mock-config.json")).build();
+    Execution run = withS3.start(machine, Files.readString(Path.of("events/order-file-uploaded.json")),
+        StartOptions.defaults().withStateMachineName("OrderWorkflow").withTestCase("OrderFileMissing"));
+
+    assertEquals(ExecutionStatus.FAILED, run.status(), run.historyTable());
+    assertEquals("S3.NoSuchKeyException", run.error());
+    assertEquals(List.of("WhichEvent", "LoadOrderFile"), run.visitedStates());
+    assertEquals(List.of("TaskFailed", "ExecutionFailed"), types(run).subList(types(run).size() - 2, types(run).size()));
+  }
+
+  @Test
+  @DisplayName("the corrected seed runs: its Task calls the function named by ${FunctionName}")
+  void correctedSeedRuns() throws Exception {
+    StateMachine seed = StateMachine.load(Path.of("statemachine/seed-corrected.asl.json"),
+        Map.of("Region", "eu-central-1", "AccountId", "123456789012", "FunctionName", "ValidateOrder"));
+    LocalStepFunctions sfn = LocalStepFunctions.builder()
+        .function("ValidateOrder", "com.example.orders.workflow.ValidateOrder::handleRequest")
+        .build();
+    Execution run = sfn.start(seed, """
+        {"orderId": "ord-1", "customerId": "cust-1", "items": [{"sku": "BOOK-42", "quantity": 1, "unitPrice": 5}]}""");
+    assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
+    assertEquals(List.of("MyLambdaTask", "NextState"), run.visitedStates());
+    assertJsonEquals("{\"orderId\": \"ord-1\", \"valid\": true, \"problems\": [], \"rulesChecked\": 4}", run.output());
+  }
+
+  static List<String> types(Execution run) {
+    return run.history().stream().map(HistoryEvent::type).toList();
+  }
+
+  /** The output recorded when the named state exited. */
+  static String exitedOutput(Execution run, String state) {
+    return detailOf(run, state, "Exited").path("output").asText();
+  }
+
+  static String enteredInput(Execution run, String state) {
+    return detailOf(run, state, "Entered").path("input").asText();
+  }
+
+  private static JsonNode detailOf(Execution run, String state, String suffix) {
+    return run.history().stream()
+        .filter(e -> e.type().endsWith("State" + suffix) && state.equals(e.details().path("name").asText()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + suffix + " event for " + state + "\n" + run.historyTable()))
+        .details();
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static List<String> textList(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}

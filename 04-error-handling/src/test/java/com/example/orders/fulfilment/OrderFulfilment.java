@@ -1,0 +1,153 @@
+package com.example.orders.fulfilment;
+
+import com.example.workshop.runtime.lambda.Invocation;
+import com.example.workshop.runtime.lambda.LocalLambda;
+import com.example.workshop.runtime.sfn.Execution;
+import com.example.workshop.runtime.sfn.HistoryEvent;
+import com.example.workshop.runtime.sfn.LambdaFunction;
+import com.example.workshop.runtime.sfn.LambdaFunctionError;
+import com.example.workshop.runtime.sfn.LocalStepFunctions;
+import com.example.workshop.runtime.sfn.StateMachine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The lesson's workflow wired for offline runs, shared by the tests and {@link RunWorkflow}: the
+ * definition from template.yaml's DefinitionUri, each substitution bound to the handler the
+ * template names, in virtual time.
+ */
+final class OrderFulfilment {
+
+  static final String ARN_PREFIX = "arn:aws:lambda:eu-central-1:123456789012:function:";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  final StateMachine machine;
+  private final SamTemplate template;
+
+  private OrderFulfilment(Path lessonDir) throws IOException {
+    this.template = SamTemplate.read(lessonDir.resolve("template.yaml"));
+    Map<String, String> arns = new LinkedHashMap<>();
+    template.substitutions().forEach((key, value) -> arns.put(key, ARN_PREFIX + functionName(value)));
+    this.machine = StateMachine.load(lessonDir.resolve(template.definitionUri()), arns);
+  }
+
+  static OrderFulfilment load(Path lessonDir) {
+    try {
+      return new OrderFulfilment(lessonDir);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + lessonDir.resolve("template.yaml") + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * An engine with every function bound to its real handler. With {@code throttleCharges > 0},
+   * ChargePayment answers the first invocations for an order that simulates "lambda-throttled"
+   * with Lambda.TooManyRequestsException, as the Lambda service does under load; a Java handler
+   * cannot throw that error itself.
+   */
+  LocalStepFunctions.Builder engine(int throttleCharges) {
+    LocalStepFunctions.Builder builder = LocalStepFunctions.builder().region("eu-central-1").virtualTime();
+    template.substitutions().forEach((key, value) -> {
+      String handler = template.handlers().get(value.replace("!GetAtt", "").replace(".Arn", "").trim());
+      if (throttleCharges > 0 && key.equals("ChargePaymentFunctionArn")) {
+        builder.function(key, new ThrottledLambda(handler, throttleCharges));
+      } else {
+        builder.function(key, handler);
+      }
+    });
+    return builder;
+  }
+
+  private static String functionName(String getAtt) {
+    return getAtt.replace("!GetAtt", "").replace(".Arn", "").replace("Function", "").trim();
+  }
+
+  /** One failed attempt of a Task: when it failed, with what, and when the next attempt was scheduled. */
+  record Attempt(String state, String error, java.time.Instant failedAt, java.time.Instant retriedAt) {
+    Duration delay() {
+      return retriedAt == null ? null : Duration.between(failedAt, retriedAt);
+    }
+  }
+
+  /** Every failed Lambda attempt in the history, attributed to the Task state it belongs to. */
+  static List<Attempt> failedAttempts(Execution run) {
+    List<Attempt> attempts = new ArrayList<>();
+    String state = null;
+    HistoryEvent pendingFailure = null;
+    String pendingState = null;
+    for (HistoryEvent e : run.history()) {
+      if (e.type().endsWith("StateEntered")) {
+        if (pendingFailure != null) {   // left the state: that failure was not retried
+          attempts.add(new Attempt(pendingState, error(pendingFailure), pendingFailure.timestamp(), null));
+          pendingFailure = null;
+        }
+        state = e.details().path("name").asText();
+      }
+      if (pendingFailure != null && e.type().equals("LambdaFunctionScheduled")) {
+        attempts.add(new Attempt(pendingState, error(pendingFailure), pendingFailure.timestamp(), e.timestamp()));
+        pendingFailure = null;
+      }
+      if (e.type().equals("LambdaFunctionFailed") || e.type().equals("LambdaFunctionTimedOut")) {
+        if (pendingFailure != null) {
+          attempts.add(new Attempt(pendingState, error(pendingFailure), pendingFailure.timestamp(), null));
+        }
+        pendingFailure = e;
+        pendingState = state;
+      }
+    }
+    if (pendingFailure != null) {
+      attempts.add(new Attempt(pendingState, error(pendingFailure), pendingFailure.timestamp(), null));
+    }
+    return attempts;
+  }
+
+  private static String error(HistoryEvent failure) {
+    return failure.details().path("error").asText();
+  }
+
+  /** ChargePayment behind a Lambda service that throttles the first invocations per order. */
+  static final class ThrottledLambda implements LambdaFunction {
+    private final LocalLambda lambda;
+    private final int throttles;
+    private final Map<String, Integer> calls = new ConcurrentHashMap<>();
+
+    ThrottledLambda(String handler, int throttles) {
+      this.lambda = LocalLambda.builder(handler).functionName("ChargePayment").region("eu-central-1").build();
+      this.throttles = throttles;
+    }
+
+    @Override
+    public String invoke(String eventJson) throws LambdaFunctionError {
+      JsonNode event = read(eventJson);
+      boolean simulated = false;
+      for (JsonNode s : event.path("simulate")) {
+        simulated |= s.asText().equals(Simulation.LAMBDA_THROTTLED.switchName());
+      }
+      if (simulated && calls.merge(event.path("orderId").asText(), 1, Integer::sum) <= throttles) {
+        throw new LambdaFunctionError("Lambda.TooManyRequestsException",
+            "Rate Exceeded. (Service: AWSLambda; Status Code: 429; Error Code: TooManyRequestsException)");
+      }
+      Invocation invocation = lambda.invoke(eventJson);
+      if (invocation.failed()) {
+        throw new LambdaFunctionError(invocation.errorType(), read(invocation.payload()).path("errorMessage").asText());
+      }
+      return invocation.payload();
+    }
+
+    private static JsonNode read(String json) {
+      try {
+        return MAPPER.readTree(json);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("not JSON: " + json, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package com.example.workshop.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.example.workshop.runtime.sfn.Execution;
+import com.example.workshop.runtime.sfn.LambdaFunctionError;
+import com.example.workshop.runtime.sfn.LocalStepFunctions;
+import com.example.workshop.runtime.sfn.StateMachine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** aws-run prints AWS histories with HistoryTable; it must match the offline runner's table exactly. */
+class HistoryTableTest {
+
+  static String fixture(String name) throws IOException {
+    try (InputStream in = HistoryTableTest.class.getResourceAsStream("/aws/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The fixture workflow, with a validate step that fails {@code busy} times first and a reserve step. */
+  static Execution runOffline(String input, int busy, boolean outOfStock) throws IOException {
+    StateMachine machine = StateMachine.parse(fixture("order-flow.asl.json"), Map.of(
+        "ValidateFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:validate",
+        "ReserveFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:reserve"));
+    AtomicInteger calls = new AtomicInteger();
+    return LocalStepFunctions.builder()
+        .function("validate", event -> {
+          if (calls.getAndIncrement() < busy) {
+            throw new LambdaFunctionError("WarehouseBusy", "try again");
+          }
+          return "{\"valid\":true}";
+        })
+        .function("reserve", event -> {
+          if (outOfStock) {
+            throw new LambdaFunctionError("OutOfStock", "sku " + event);
+          }
+          return "{\"reserved\":" + event + "}";
+        })
+        .build()
+        .start(machine, input);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @DisplayName("HistoryTable formats a history exactly like Execution.historyTable()")
+  @CsvSource(delimiter = '|', value = {
+    "straight success, parallel and map|{\"orderId\":\"ord-1\",\"amount\":150,\"items\":[\"BOOK-1\",\"PEN-2\"]}|0|false",
+    "a retried step|{\"orderId\":\"ord-2\",\"amount\":150,\"items\":[\"BOOK-1\"]}|2|false",
+    "a caught map failure then Fail|{\"orderId\":\"ord-3\",\"amount\":150,\"items\":[\"BOOK-1\"]}|0|true",
+    "the Choice default path|{\"orderId\":\"ord-4\",\"amount\":5,\"items\":[]}|0|false"
+  })
+  void sameTableAsOffline(String name, String input, int busy, boolean outOfStock) throws IOException {
+    Execution ex = runOffline(input, busy, outOfStock);
+    assertEquals(ex.historyTable(), HistoryTable.format(ex.history()));
+  }
+}

@@ -1,0 +1,79 @@
+package com.example.workshop.runtime.sfn;
+
+import static com.example.workshop.runtime.sfn.EngineTestSupport.engine;
+import static com.example.workshop.runtime.sfn.EngineTestSupport.machine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** AWS Step Functions Local MockConfigFile.json test cases, selected per execution. */
+class MockConfigTest {
+  private static final String FLOW = """
+      {'StartAt': 'Charge', 'States': {
+        'Charge': {'Type': 'Task', 'Resource': 'arn:aws:states:::lambda:invoke',
+          'Parameters': {'FunctionName': 'Charge', 'Payload.$': '$'},
+          'Retry': [{'ErrorEquals': ['Lambda.TooManyRequestsException'], 'MaxAttempts': 3}],
+          'ResultSelector': {'paid.$': '$.Payload.paid'}, 'ResultPath': '$.charge',
+          'Next': 'Notify'},
+        'Notify': {'Type': 'Task', 'Resource': 'arn:aws:states:::sqs:sendMessage',
+          'Parameters': {'QueueUrl': 'https://sqs/orders', 'MessageBody.$': '$'},
+          'ResultPath': '$.notify', 'End': true}}}""";
+
+  private static LocalStepFunctions sfn() throws URISyntaxException {
+    Path file = Path.of(MockConfigTest.class.getResource("/engine/mocks/MockConfigFile.json")
+        .toURI());
+    return engine().mockConfig(file).build();
+  }
+
+  private static StartOptions testCase(String name) {
+    return StartOptions.defaults().withStateMachineName("OrderFlow").withTestCase(name);
+  }
+
+  @Test
+  void aReturnMockIsTheServiceResultAndOtherServicesCanBeMockedToo() throws Exception {
+    Execution ex = sfn().start(machine(FLOW), "{\"orderId\": \"o-1\"}", testCase("QueueMocked"));
+    assertEquals(ExecutionStatus.SUCCEEDED, ex.status(), ex.cause());
+    assertEquals("{\"orderId\":\"o-1\",\"charge\":{\"paid\":true},\"notify\":{\"MessageId\":\"m-1\"}}",
+        ex.output());
+  }
+
+  @Test
+  void invocationRangesServeRetriesInOrder() throws Exception {
+    Execution ex = sfn().start(machine(FLOW), "{}", testCase("FlakyBank"));
+    long failures = ex.history().stream().filter(e -> e.type().equals("TaskFailed")).count();
+    assertEquals(2, failures);
+    // Notify is not mocked in this test case, and SQS cannot run locally.
+    assertEquals("States.Runtime", ex.error());
+    assertTrue(ex.cause().contains("arn:aws:states:::sqs:sendMessage"), ex.cause());
+  }
+
+  @Test
+  void aThrowMockFailsTheTaskWithItsErrorAndCause() throws Exception {
+    Execution ex = sfn().start(machine(FLOW), "{}", testCase("Declined"));
+    assertEquals("CardDeclined", ex.error());
+    assertEquals("insufficient funds", ex.cause());
+  }
+
+  @Test
+  void anUnknownTestCaseIsReportedByName() throws Exception {
+    LocalStepFunctions sfn = sfn();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> sfn.start(machine(FLOW), "{}", testCase("Nope")));
+    assertTrue(e.getMessage().contains("no test case 'Nope'"), e.getMessage());
+  }
+
+  @Test
+  void theStateMachineNameDefaultsToTheDefinitionFileName(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path def = java.nio.file.Files.writeString(dir.resolve("OrderFlow.asl.json"),
+        FLOW.replace('\'', '"'));
+    Execution ex = sfn().start(StateMachine.load(def), "{}",
+        StartOptions.defaults().withTestCase("Declined"));
+    assertEquals("CardDeclined", ex.error());
+    assertTrue(ex.executionArn().contains(":execution:OrderFlow:"), ex.executionArn());
+  }
+}
