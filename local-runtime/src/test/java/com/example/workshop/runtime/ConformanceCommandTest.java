@@ -22,8 +22,19 @@ class ConformanceCommandTest {
            "Parameters": {"id.$": "$.orderId", "at.$": "$$.Execution.StartTime"}, "End": true}}},
          "input": {"orderId": "o-1"},
          "expected": {"status": "SUCCEEDED", "output": {"id": "o-1", "at": "start-time"}},
-         "history": [{"type": "ExecutionStarted"}, {"type": "PassStateEntered"},
-                     {"type": "PassStateExited"}, {"type": "ExecutionSucceeded"}]},
+         "history": [
+           {"id": 1, "previousEventId": 0, "type": "ExecutionStarted", "timestamp": "timestamp",
+            "executionStartedEventDetails": {"input": {"orderId": "o-1"},
+              "inputDetails": {"truncated": false}, "roleArn": "snf_role_arn"}},
+           {"id": 2, "previousEventId": 0, "type": "PassStateEntered", "timestamp": "timestamp",
+            "stateEnteredEventDetails": {"name": "A", "input": {"orderId": "o-1"},
+              "inputDetails": {"truncated": false}}},
+           {"id": 3, "previousEventId": 2, "type": "PassStateExited", "timestamp": "timestamp",
+            "stateExitedEventDetails": {"name": "A", "output": {"id": "o-1", "at": "start-time"},
+              "outputDetails": {"truncated": false}}},
+           {"id": 4, "previousEventId": 3, "type": "ExecutionSucceeded", "timestamp": "timestamp",
+            "executionSucceededEventDetails": {"output": {"id": "o-1", "at": "start-time"},
+              "outputDetails": {"truncated": false}}}]},
         {"id": "wrong-expectation", "definition": {"StartAt": "A", "States": {"A": {"Type": "Fail",
            "Error": "OrderFailed"}}},
          "input": {}, "expected": {"status": "FAILED", "error": "SomethingElse"}}
@@ -47,6 +58,17 @@ class ConformanceCommandTest {
     assertTrue(lines[0].startsWith("FAIL io/orders.json::wrong-expectation: error OrderFailed"),
         lines[0]);
     assertEquals("1 passed, 1 failed, 0 skipped", lines[1]);
+  }
+
+  @Test
+  void historyDetailsAreComparedUnlessTypesOnly() throws Exception {
+    Files.createDirectories(dir.resolve("io"));
+    Files.writeString(dir.resolve("io/orders.json"), VECTORS.replace("\"name\": \"A\", \"input\"",
+        "\"name\": \"B\", \"input\""));
+    String out = run(1, dir.toString(), "--only", "io/*");
+    assertTrue(out.contains("FAIL io/orders.json::passes: event 2 PassStateEntered details"), out);
+    String typesOnly = run(1, dir.toString(), "--types-only");
+    assertTrue(typesOnly.strip().endsWith("1 passed, 1 failed, 0 skipped"), typesOnly);
   }
 
   @Test

@@ -105,6 +105,7 @@ public final class LocalStepFunctions {
     }
     Run run = new Run(this, machine.compiled(), input, smName, execName, mocks, random);
     run.inputChars = inputJson.length();
+    run.inputText = inputJson;
     bindSubstitutions(machine);
     run.execute();
     return new Execution(run);

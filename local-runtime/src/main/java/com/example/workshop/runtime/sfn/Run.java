@@ -93,6 +93,8 @@ final class Run {
   private final int historyLimit;
   /** Length of the input text: small inputs skip the payload-size check. */
   int inputChars = Integer.MAX_VALUE;
+  /** The input exactly as given to start (AWS echoes it in ExecutionStarted). */
+  String inputText;
 
   final List<Event> events = new ArrayList<>();
   final List<String> visited = new ArrayList<>();
@@ -156,7 +158,7 @@ final class Run {
     PayloadTemplate.RANDOM.set(random);
     emit("ExecutionStarted", null, "executionStartedEventDetails", () -> {
       ObjectNode d = Json.object();
-      d.put("input", Json.text(input));
+      d.put("input", inputText != null ? inputText : Json.text(input));
       d.set("inputDetails", notTruncated());
       d.put("roleArn", env.roleArn);
       return d;
@@ -642,7 +644,7 @@ final class Run {
     boolean wasRecording = recording;
     if (m.distributed) {
       String mapRunArn = "arn:aws:states:" + env.region + ":" + env.accountId + ":mapRun:"
-          + stateMachineName + "/" + (m.label != null ? m.label + ":" : "") + uuid(random);
+          + stateMachineName + "/" + (m.label != null ? m.label : m.name) + ":" + uuid(random);
       emit("MapRunStarted", m.name, "mapRunStartedEventDetails", () -> {
         ObjectNode d = Json.object();
         d.put("mapRunArn", mapRunArn);
