@@ -18,7 +18,8 @@ public class PriceOrder implements RequestHandler<PriceOrder.Request, PriceOrder
   public record Request(List<OrderItem> items, String country) {}
 
   /** {@code priceList} is bookkeeping the workflow drops with ResultSelector. */
-  public record Result(BigDecimal subtotal, BigDecimal shipping, BigDecimal total, String currency, String priceList) {}
+  public record Result(
+      BigDecimal subtotal, BigDecimal shipping, BigDecimal total, String currency, String priceList) {}
 
   @Override
   public Result handleRequest(Request request, Context context) {
@@ -27,7 +28,8 @@ public class PriceOrder implements RequestHandler<PriceOrder.Request, PriceOrder
       subtotal = subtotal.add(item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())));
     }
     subtotal = subtotal.setScale(2, RoundingMode.HALF_UP);
-    BigDecimal shipping = subtotal.compareTo(FREE_SHIPPING_FROM) >= 0 ? BigDecimal.ZERO : shippingTo(request.country());
+    BigDecimal shipping =
+        subtotal.compareTo(FREE_SHIPPING_FROM) >= 0 ? BigDecimal.ZERO : shippingTo(request.country());
     shipping = shipping.setScale(2, RoundingMode.HALF_UP);
     return new Result(subtotal, shipping, subtotal.add(shipping), "EUR", PRICE_LIST);
   }

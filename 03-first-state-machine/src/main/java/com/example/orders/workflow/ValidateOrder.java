@@ -39,7 +39,8 @@ public class ValidateOrder implements RequestHandler<ValidateOrder.Request, Vali
       }
     }
     if (context != null) {
-      context.getLogger().log("ValidateOrder " + order.orderId() + ": " + (problems.isEmpty() ? "valid" : problems));
+      String verdict = problems.isEmpty() ? "valid" : problems.toString();
+      context.getLogger().log("ValidateOrder " + order.orderId() + ": " + verdict);
     }
     return new Result(order.orderId(), problems.isEmpty(), problems, 4);
   }

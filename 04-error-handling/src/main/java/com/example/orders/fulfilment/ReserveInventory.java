@@ -9,7 +9,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
  * twice. The workflow passes {@code $$.State.RetryCount} as {@code attempt}; only the classroom
  * simulation looks at it.
  */
-public class ReserveInventory implements RequestHandler<ReserveInventory.Request, ReserveInventory.Reservation> {
+public class ReserveInventory
+    implements RequestHandler<ReserveInventory.Request, ReserveInventory.Reservation> {
 
   static final String WAREHOUSE = "FRA-1";
   /** warehouse-flaky: attempts 0 and 1 fail, attempt 2 (the second retry) succeeds. */
@@ -23,7 +24,8 @@ public class ReserveInventory implements RequestHandler<ReserveInventory.Request
   public Reservation handleRequest(Request request, Context context) {
     Order order = request.order();
     if (order.simulates(Simulation.OUT_OF_STOCK)) {
-      throw new OutOfStockException("SKU " + order.items().get(0).sku() + " is out of stock in warehouse " + WAREHOUSE);
+      throw new OutOfStockException(
+          "SKU " + order.items().get(0).sku() + " is out of stock in warehouse " + WAREHOUSE);
     }
     boolean noAnswer = order.simulates(Simulation.WAREHOUSE_DOWN)
         || (order.simulates(Simulation.WAREHOUSE_FLAKY) && request.attempt() < FLAKY_FAILURES);

@@ -40,7 +40,8 @@ public class ValidateOrder implements RequestHandler<Order, ValidateOrder.Result
       problems.add("shipTo.country is missing");
     }
     if (!problems.isEmpty()) {
-      throw new InvalidOrderException("Order " + order.orderId() + " is invalid: " + String.join("; ", problems));
+      throw new InvalidOrderException(
+          "Order " + order.orderId() + " is invalid: " + String.join("; ", problems));
     }
     return new Result(order.orderId(), order.items().size());
   }

@@ -63,7 +63,7 @@ public final class RunWorkflow {
 
     StringBuilder out = new StringBuilder();
     out.append("Order fulfilment, run offline by local-runtime (virtual time: retries and timeouts do not wait)\n")
-        .append("definition: ").append(lesson.toAbsolutePath().normalize().getFileName().resolve("statemachine").resolve("order-fulfilment.asl.json")).append('\n')
+        .append("definition: ").append(definitionPath(lesson)).append('\n')
         .append("input:      ").append(sampleName).append(simulated(input)).append("\n\n");
 
     out.append("== Execution history ==\n").append(run.historyTable()).append('\n');
@@ -97,6 +97,12 @@ public final class RunWorkflow {
         .append("samples: ").append(String.join(", ", samples(lesson))).append('\n')
         .append("(table of what each one does: docs/04-error-handling.md; function logs: add -Dlogs=true)\n");
     return out.toString();
+  }
+
+  /** E.g. {@code 04-error-handling/statemachine/order-fulfilment.asl.json}. */
+  private static Path definitionPath(Path lesson) {
+    Path name = lesson.toAbsolutePath().normalize().getFileName();
+    return name.resolve("statemachine").resolve("order-fulfilment.asl.json");
   }
 
   private static String readSample(Path lesson, Path sample, String given) throws IOException {

@@ -36,6 +36,20 @@ class TemplateTest {
   }
 
   @Test
+  @DisplayName("the only wildcard is the log-delivery statement, whose actions AWS grants on \"*\" only")
+  void noWildcardButLogDelivery() throws Exception {
+    java.util.List<String> lines = Files.readAllLines(TEMPLATE);
+    java.util.List<String> wildcards = lines.stream()
+        .filter(l -> !l.trim().startsWith("#") && l.contains("*"))
+        .map(String::trim)
+        .toList();
+    assertEquals(java.util.List.of("Resource: \"*\""), wildcards);
+    int statement = lines.indexOf(lines.stream().filter(l -> l.contains("logs:CreateLogDelivery")).findFirst().orElseThrow());
+    int resource = lines.indexOf(lines.stream().filter(l -> l.trim().equals("Resource: \"*\"")).findFirst().orElseThrow());
+    assertTrue(resource > statement && resource - statement <= 9, "the wildcard belongs to the log-delivery actions");
+  }
+
+  @Test
   @DisplayName("every Handler in the template names a class of this lesson")
   void handlersExist() throws Exception {
     for (String handler : SamTemplate.read(TEMPLATE).handlers().values()) {

@@ -1,0 +1,55 @@
+package com.example.workshop.runtime.sfn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Runtime errors, their names and AWS's cause texts: engine/runtime-errors.json. */
+class RuntimeErrorsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Stream<Arguments> cases() throws IOException {
+    try (InputStream in = RuntimeErrorsTest.class.getResourceAsStream("/engine/runtime-errors.json")) {
+      List<Arguments> out = new ArrayList<>();
+      for (JsonNode c : JSON.readTree(in)) {
+        out.add(Arguments.of(c.path("name").asText(), c));
+      }
+      return out.stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void failsWithAwsErrorAndCause(String name, JsonNode c) {
+    ObjectNode states = JSON.createObjectNode();
+    states.set("S", c.get("state"));
+    states.putObject("Big").put("Type", "Succeed");
+    ObjectNode definition = JSON.createObjectNode();
+    definition.put("StartAt", "S");
+    definition.set("States", states);
+    if (!c.path("state").path("Type").asText().equals("Choice")) {
+      states.remove("Big");
+    }
+    Execution ex = EngineTestSupport.engine().build()
+        .start(StateMachine.parse(definition.toString(), Map.of()), c.get("input").toString());
+    assertEquals(ExecutionStatus.FAILED, ex.status());
+    assertEquals(c.get("error").asText(), ex.error());
+    if (c.has("cause")) {
+      assertEquals(c.get("cause").asText(), ex.cause());
+    } else {
+      assertTrue(ex.cause().startsWith(c.get("causeStartsWith").asText()), ex.cause());
+    }
+  }
+}
