@@ -91,15 +91,15 @@ final class BenchCommand {
     workloads.put("loop_ms", loopRun);
     workloads.put("map_ms", mapRun);
     workloads.put("order_ms", orderRun);
-    // Warm-up until the JIT has compiled the hot paths: at least 10 rounds and 5 seconds.
-    long warmUntil = System.nanoTime() + 5_000_000_000L;
-    for (int warm = 0; warm < 10 || System.nanoTime() < warmUntil; warm++) {
-      workloads.values().forEach(w -> w.run().run());
-    }
+    // Each workload: warm-up until the JIT has compiled its hot paths and the heap is sized for it
+    // (at least 10 runs and 2 seconds), then the best of 3 timed runs.
     Map<String, Double> best = new java.util.LinkedHashMap<>();
-    for (int round = 0; round < ROUNDS; round++) {
-      for (Map.Entry<String, Workload> w : workloads.entrySet()) {
-        System.gc(); // garbage of the previous workload is not this one's cost
+    for (Map.Entry<String, Workload> w : workloads.entrySet()) {
+      long warmUntil = System.nanoTime() + 2_000_000_000L;
+      for (int warm = 0; warm < 10 || System.nanoTime() < warmUntil; warm++) {
+        w.getValue().run().run();
+      }
+      for (int round = 0; round < ROUNDS; round++) {
         long start = System.nanoTime();
         Runnable check = w.getValue().run();
         double ms = (System.nanoTime() - start) / 1e6;

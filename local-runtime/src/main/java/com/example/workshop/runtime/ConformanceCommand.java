@@ -272,19 +272,18 @@ final class ConformanceCommand {
     return true;
   }
 
-  /** The recording parsed JSON-text strings that start with '{' (one level): do the same. */
-  private static JsonNode snapshotForm(JsonNode details) {
-    com.fasterxml.jackson.databind.node.ObjectNode copy = details.deepCopy();
-    for (Iterator<Map.Entry<String, JsonNode>> it = details.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
-      if (f.getValue().isTextual() && f.getValue().asText().startsWith("{")) {
-        JsonNode parsed = parseOrNull(f.getValue().asText());
-        if (parsed != null) {
-          copy.set(f.getKey(), parsed);
-        }
-      }
+  /** The recording parsed JSON-text strings that start with '{' (not inside those): do the same. */
+  private static JsonNode snapshotForm(JsonNode node) {
+    if (node.isTextual() && node.asText().startsWith("{")) {
+      JsonNode parsed = parseOrNull(node.asText());
+      return parsed != null ? parsed : node;
     }
-    return copy;
+    if (node.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode copy = MAPPER.createObjectNode();
+      node.fields().forEachRemaining(f -> copy.set(f.getKey(), snapshotForm(f.getValue())));
+      return copy;
+    }
+    return node;
   }
 
   static boolean causeMatches(String expected, String actual) {
@@ -321,7 +320,7 @@ final class ConformanceCommand {
         && !expected.asText().equals(actual.asText())) {
       JsonNode want = parseOrNull(expected.asText());
       JsonNode got = parseOrNull(actual.asText());
-      if (want != null && got != null && !want.isTextual() && !want.isObject()) {
+      if (want != null && got != null && !want.isObject()) {
         return matches(want, got); // JSON text: compare by value, not spacing
       }
     }

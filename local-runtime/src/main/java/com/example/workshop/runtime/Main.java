@@ -22,8 +22,8 @@ public final class Main {
         validate   FILE [--substitution KEY=VALUE]... [--json]
         run        --definition FILE [--input FILE|-] [--json] [--history] [--clock virtual|real] ...
         diagram    --definition FILE [--substitution KEY=VALUE]... [--markdown]
-        bench      DIR
-        conformance DIR
+        bench      DIR   (the three workloads of ../shared/bench; one JSON line)
+        conformance DIR [--skip-list FILE] [--only GLOB] [--types-only]
         aws-run    --state-machine-arn ARN [--input FILE|-] [--endpoint-url URL] [--region R]  (needs AWS or LocalStack)
 
       Run a command with --help for all of its options.""";

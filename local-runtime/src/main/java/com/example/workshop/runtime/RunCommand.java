@@ -110,9 +110,15 @@ final class RunCommand {
         .withStateMachineName(a.get("--state-machine-name"))
         .withExecutionName(a.get("--execution-name"))
         .withTestCase(a.get("--test-case"));
+    LocalStepFunctions sfn;
+    try {
+      sfn = b.build();
+    } catch (RuntimeException e) { // a handler that cannot be resolved
+      throw new UsageException(oneLine(e.getMessage()));
+    }
     Execution ex;
     try {
-      ex = b.build().start(machine, input, options);
+      ex = sfn.start(machine, input, options);
     } catch (IllegalArgumentException e) {
       throw new UsageException(oneLine(e.getMessage()));
     }

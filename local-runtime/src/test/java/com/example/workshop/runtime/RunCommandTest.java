@@ -127,4 +127,15 @@ class RunCommandTest {
     assertEquals(0, r.exit(), r.err());
     assertEquals("{\"status\":\"SUCCEEDED\",\"output\":{\"charged\":10}}", r.out().strip());
   }
+
+  @Test
+  void aHandlerThatCannotBeFoundIsAUsageError() throws Exception {
+    Path def = file("charge.asl.json", CHARGE_FLOW);
+    Result r = run("", "--definition", def.toString(),
+        "--substitution", "ChargeFunctionArn=arn:aws:lambda:us-east-1:123456789012:function:Charge",
+        "--function", "Charge=com.example.orders.NoSuchHandler::handleRequest");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().startsWith("error: ") && r.err().contains("NoSuchHandler"), r.err());
+    assertEquals(1, r.err().strip().split("\n").length, r.err());
+  }
 }

@@ -9,6 +9,8 @@ final class Catcher {
   final List<String> errorEquals;
   final String next;
   final QueryPath resultPath;
+  /** Replaces the state's Assign when this catcher handles the error ({@code $} = error output). */
+  final PayloadTemplate assign;
 
   Catcher(JsonNode node) {
     List<String> names = new ArrayList<>();
@@ -16,6 +18,7 @@ final class Catcher {
     this.errorEquals = List.copyOf(names);
     this.next = node.path("Next").asText();
     this.resultPath = State.path(node, "ResultPath");
+    this.assign = PayloadTemplate.compile(node.get("Assign"));
   }
 
   boolean matches(String error) {

@@ -7,10 +7,12 @@ final class CompiledMachine {
   final Branch top;
   final Integer timeoutSeconds;
   final boolean jsonata;
+  /** History length of the last execution (a sizing hint only; races are harmless). */
+  volatile int eventsHint = 16;
 
   CompiledMachine(JsonNode definition) {
-    this.top = new Branch(definition);
-    this.timeoutSeconds = State.integer(definition, "TimeoutSeconds");
     this.jsonata = "JSONata".equals(definition.path("QueryLanguage").asText());
+    this.top = jsonata ? null : new Branch(definition);
+    this.timeoutSeconds = State.integer(definition, "TimeoutSeconds");
   }
 }

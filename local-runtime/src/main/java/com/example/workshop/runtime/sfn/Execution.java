@@ -140,4 +140,15 @@ public final class Execution {
     return new ExecutionPath(run.visited, new java.util.HashSet<>(run.failedStates),
         new java.util.HashSet<>(run.retriedStates));
   }
+
+  /** Status plus output or error/cause: what a failed assertion should show. */
+  @Override
+  public String toString() {
+    String arn = run.executionArn;
+    if (run.status == ExecutionStatus.SUCCEEDED) {
+      return "Execution[" + arn + " SUCCEEDED output=" + output() + "]";
+    }
+    return "Execution[" + arn + " " + run.status + " error=" + run.error + " cause=" + run.cause
+        + " states=" + run.visited + "]";
+  }
 }

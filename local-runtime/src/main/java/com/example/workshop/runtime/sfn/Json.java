@@ -40,6 +40,45 @@ final class Json {
     }
   }
 
+  /**
+   * True when the compact UTF-8 JSON text of {@code node} is longer than {@code limit} bytes.
+   * Walks the tree and stops early; small values cost next to nothing (no text is built).
+   */
+  static boolean exceeds(JsonNode node, int limit) {
+    long upper = estimate(node, limit + 1L);
+    if (upper <= limit) {
+      return false;
+    }
+    return text(node).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > limit;
+  }
+
+  /** An upper bound of the encoded size (strings counted as 6 bytes per char at worst), capped. */
+  private static long estimate(JsonNode node, long cap) {
+    if (node.isTextual()) {
+      return 2L + node.textValue().length() * 6L;
+    }
+    if (node.isContainerNode()) {
+      long total = 2;
+      for (var it = node.fields(); it.hasNext(); ) {
+        var e = it.next();
+        total += 4L + e.getKey().length() * 6L + estimate(e.getValue(), cap);
+        if (total > cap) {
+          return total;
+        }
+      }
+      if (node.isArray()) {
+        for (JsonNode v : node) {
+          total += 1 + estimate(v, cap);
+          if (total > cap) {
+            return total;
+          }
+        }
+      }
+      return total;
+    }
+    return node.isNumber() ? 40 : 5;
+  }
+
   /** Renders like Python's json.dumps defaults ({@code ", "} and {@code ": "}), as direct-ARN Lambda causes read. */
   static String spacedText(JsonNode node) {
     StringBuilder sb = new StringBuilder();

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +60,17 @@ public final class LocalStepFunctions {
     this.roleArn = b.roleArn != null ? b.roleArn
         : "arn:aws:iam::" + b.accountId + ":role/LocalStepFunctionsRole";
     this.historyLimit = b.historyLimit;
+    // Java handlers are resolved now, so a wrong class or method name fails at build(), clearly.
+    Map<Object, FunctionRunner> built = new java.util.IdentityHashMap<>();
+    for (Map.Entry<String, Object> e : bindings.entrySet()) {
+      if (e.getValue() instanceof String) {
+        built.computeIfAbsent(e.getValue(), h -> runner(functionName(e.getKey()), h));
+      }
+    }
+    this.javaHandlers = built;
   }
+
+  private final Map<Object, FunctionRunner> javaHandlers;
 
   public static Builder builder() {
     return new Builder();
@@ -154,6 +163,10 @@ public final class LocalStepFunctions {
   private FunctionRunner runner(String name, Object binding) {
     if (binding instanceof LambdaFunction fn) {
       return FunctionRunner.of(fn);
+    }
+    FunctionRunner built = javaHandlers == null ? null : javaHandlers.get(binding);
+    if (built != null) {
+      return built;
     }
     LocalLambda.Builder lb = LocalLambda.builder((String) binding).functionName(name)
         .region(region).accountId(accountId);
@@ -278,12 +291,12 @@ public final class LocalStepFunctions {
       return this;
     }
 
+    /**
+     * @throws com.example.workshop.runtime.lambda.InvalidHandlerException when a Java handler's
+     *     class or method cannot be found (the message says which and how to fix it)
+     */
     public LocalStepFunctions build() {
       return new LocalStepFunctions(this);
     }
-  }
-
-  static String newId() {
-    return UUID.randomUUID().toString();
   }
 }

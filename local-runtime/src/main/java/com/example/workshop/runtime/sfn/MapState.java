@@ -19,6 +19,8 @@ final class MapState extends State {
   final JsonNode toleratedFailurePercentage;
   final QueryPath toleratedFailurePercentagePath;
   final String label;
+  /** ItemReader/ItemBatcher/ResultWriter (distributed Map I/O) are not run locally. */
+  final String unsupportedField;
 
   MapState(String name, JsonNode node) {
     super(name, node);
@@ -37,5 +39,12 @@ final class MapState extends State {
     this.toleratedFailurePercentagePath =
         QueryPath.of(text(node, "ToleratedFailurePercentagePath"));
     this.label = text(node, "Label");
+    String missing = null;
+    for (String field : new String[] {"ItemReader", "ItemBatcher", "ResultWriter"}) {
+      if (node.has(field) && missing == null) {
+        missing = field;
+      }
+    }
+    this.unsupportedField = missing;
   }
 }

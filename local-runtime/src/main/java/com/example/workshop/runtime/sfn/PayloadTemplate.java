@@ -31,8 +31,13 @@ final class PayloadTemplate {
     return new PayloadTemplate(node(template, ctx), ctx[0]);
   }
 
+  /** What a template can read besides its input: {@code $$} (built on demand) and variables. */
+  interface Context extends Supplier<JsonNode> {
+    Map<String, JsonNode> variables();
+  }
+
   /** Evaluates against {@code input}; {@code context} is only called when a key reads {@code $$}. */
-  JsonNode apply(JsonNode input, Supplier<JsonNode> context) {
+  JsonNode apply(JsonNode input, Context context) {
     return root.eval(input, context);
   }
 
@@ -41,7 +46,7 @@ final class PayloadTemplate {
       ThreadLocal.withInitial(java.util.Random::new);
 
   interface Node {
-    JsonNode eval(JsonNode input, Supplier<JsonNode> context);
+    JsonNode eval(JsonNode input, Context context);
   }
 
   private static Node node(JsonNode value, boolean[] ctx) {
@@ -107,6 +112,17 @@ final class PayloadTemplate {
       QueryPath path = QueryPath.of(expr.substring(1));
       return (input, context) -> readOrFail(path, context.get(), expr, field, input);
     }
+    if (JsonPaths.isVariablePath(expr)) {
+      return (input, context) -> {
+        try {
+          return JsonPaths.resolve(expr, input, null, context.variables());
+        } catch (JsonPaths.PathNotFound e) {
+          throw new StatesError("States.Runtime", "The JSONPath '" + expr
+              + "' specified for the field '" + field + "' could not be found in the input '"
+              + Json.text(input) + "'");
+        }
+      };
+    }
     if (expr.startsWith("$")) {
       QueryPath path = QueryPath.of(expr);
       return (input, context) -> readOrFail(path, input, expr, field, input);
@@ -116,7 +132,7 @@ final class PayloadTemplate {
     }
     boolean readsContext = expr.contains("$$");
     return (input, context) -> Intrinsics.evaluate(expr, input,
-        readsContext ? context.get() : null, java.util.Map.of(), RANDOM.get());
+        readsContext ? context.get() : null, context.variables(), RANDOM.get());
   }
 
   static JsonNode readOrFail(QueryPath path, JsonNode doc, String expr, String field,

@@ -14,10 +14,13 @@ final class QueryPath {
   final String text;
   /** True for {@code $$...}: the path reads the Context object. */
   final boolean context;
+  /** True for {@code $name...}: the path reads a workflow variable. */
+  final boolean variable;
   private final String[] segments;
 
   private QueryPath(String original) {
     this.context = original.startsWith("$$");
+    this.variable = JsonPaths.isVariablePath(original);
     String text = context ? original.substring(1) : original;
     this.text = original;
     this.segments = SIMPLE.matcher(text).matches() && !text.equals("$")
@@ -68,12 +71,17 @@ final class QueryPath {
     if (child == null) {
       return null;
     }
-    com.fasterxml.jackson.databind.node.ObjectNode copy = Json.object();
+    // a right-sized copy: no rehashing while copying the fields
+    java.util.Map<String, JsonNode> fields =
+        new java.util.LinkedHashMap<>(((node == null ? 0 : node.size()) + 1) * 4 / 3 + 1);
     if (node != null) {
-      copy.setAll((com.fasterxml.jackson.databind.node.ObjectNode) node);
+      for (var it = node.fields(); it.hasNext(); ) {
+        var e = it.next();
+        fields.put(e.getKey(), e.getValue());
+      }
     }
-    copy.set(segments[i], child);
-    return copy;
+    fields.put(segments[i], child);
+    return new com.fasterxml.jackson.databind.node.ObjectNode(Json.NODES, fields);
   }
 
   private String path() {

@@ -46,16 +46,25 @@ final class Run {
   private record Step(JsonNode output, String next) {}
 
   /** Per state visit: what {@code $$.State} and {@code $$.Map} show. */
-  private final class Frame implements Supplier<JsonNode> {
+  private final class Frame implements PayloadTemplate.Context {
     final String stateName;
     final long enteredMillis;
+    final Variables vars;
     int retryCount = -1;
     int mapIndex = -1;
     JsonNode mapValue;
+    /** {@code $$.Task.Token} of a .waitForTaskToken task (mocked locally), else null. */
+    String taskToken;
 
-    Frame(String stateName, long enteredMillis) {
+    Frame(String stateName, long enteredMillis, Variables vars) {
       this.stateName = stateName;
       this.enteredMillis = enteredMillis;
+      this.vars = vars;
+    }
+
+    @Override
+    public java.util.Map<String, JsonNode> variables() {
+      return vars;
     }
 
     @Override
@@ -68,6 +77,9 @@ final class Run {
       state.put("EnteredTime", ISO_MILLIS.format(Instant.ofEpochMilli(enteredMillis)));
       if (retryCount >= 0) {
         state.put("RetryCount", retryCount);
+      }
+      if (taskToken != null) {
+        ctx.putObject("Task").put("Token", taskToken);
       }
       if (mapIndex >= 0) {
         ObjectNode item = ctx.putObject("Map").putObject("Item");
@@ -96,8 +108,8 @@ final class Run {
   /** The input exactly as given to start (AWS echoes it in ExecutionStarted). */
   String inputText;
 
-  final List<Event> events = new ArrayList<>();
-  final List<String> visited = new ArrayList<>();
+  final List<Event> events;
+  final List<String> visited;
   final List<String> failedStates = new ArrayList<>();
   final List<String> retriedStates = new ArrayList<>();
   private long last;
@@ -122,6 +134,9 @@ final class Run {
     this.mocks = mocks;
     this.random = random;
     this.historyLimit = env.historyLimit;
+    // sized like this machine's previous execution: long histories do not regrow their lists
+    this.events = new ArrayList<>(Math.min(machine.eventsHint, historyLimit) + 8);
+    this.visited = new ArrayList<>(machine.eventsHint / 2 + 8);
     String prefix = "arn:aws:states:" + env.region + ":" + env.accountId + ":";
     this.stateMachineArn = prefix + "stateMachine:" + stateMachineName;
     this.executionArn = prefix + "execution:" + stateMachineName + ":" + executionName;
@@ -155,6 +170,14 @@ final class Run {
   // ---------------------------------------------------------------- execution
 
   void execute() {
+    try {
+      run();
+    } finally {
+      machine.eventsHint = events.size();
+    }
+  }
+
+  private void run() {
     PayloadTemplate.RANDOM.set(random);
     emit("ExecutionStarted", null, "executionStartedEventDetails", () -> {
       ObjectNode d = Json.object();
@@ -174,7 +197,7 @@ final class Run {
         throw new StatesError("States.DataLimitExceeded",
             "The execution input exceeds the maximum number of bytes service limit.");
       }
-      JsonNode out = runBranch(machine.top, input);
+      JsonNode out = runBranch(machine.top, input, new Variables(null));
       status = ExecutionStatus.SUCCEEDED;
       output = out;
       emit("ExecutionSucceeded", null, "executionSucceededEventDetails", () -> {
@@ -197,12 +220,12 @@ final class Run {
       });
     } catch (HistoryLimit e) {
       recording = true;
-      failForced(ErrorNames.RUNTIME, "The execution reached the limit of " + historyLimit
+      fail(ErrorNames.RUNTIME, "The execution reached the limit of " + historyLimit
           + " history events (AWS quota); reduce the number of state transitions or split the"
           + " work into child executions.");
     } catch (RuntimeException e) {
       recording = true;
-      failForced(ErrorNames.RUNTIME, "Internal error in local-runtime: " + e);
+      fail(ErrorNames.RUNTIME, "Internal error in local-runtime: " + e);
     }
   }
 
@@ -221,10 +244,6 @@ final class Run {
       }
       return d;
     });
-  }
-
-  private void failForced(String err, String why) {
-    fail(err, why);
   }
 
   // ---------------------------------------------------------------- history
@@ -266,13 +285,37 @@ final class Run {
   }
 
   private void exited(State s, JsonNode out) {
+    if (Json.exceeds(out, PAYLOAD_LIMIT)) {
+      pendingAssign = null;
+      throw dataLimit(s.name);
+    }
+    ObjectNode values = pendingAssign;
+    pendingAssign = null;
+    if (values != null) {
+      Map<String, JsonNode> assigned = new HashMap<>();
+      values.fields().forEachRemaining(e -> assigned.put(e.getKey(), e.getValue()));
+      currentFrame.vars.assign(assigned);
+    }
     emit(s.exitedEvent, s.name, "stateExitedEventDetails", () -> {
       ObjectNode d = Json.object();
       d.put("name", s.name);
       d.put("output", Json.text(out));
       d.set("outputDetails", notTruncated());
+      if (values != null) {
+        ObjectNode texts = d.putObject("assignedVariables");
+        values.fields().forEachRemaining(e -> texts.put(e.getKey(), Json.text(e.getValue())));
+        d.set("assignedVariablesDetails", notTruncated());
+      }
       return d;
     });
+  }
+
+  /** Variables assigned by the state now exiting: evaluated now, visible from the next state. */
+  private ObjectNode pendingAssign;
+
+  private void prepareAssign(PayloadTemplate assign, JsonNode dollar, Frame frame) {
+    ObjectNode values = assign == null ? null : (ObjectNode) assign.apply(dollar, frame);
+    pendingAssign = values == null || values.isEmpty() ? null : values;
   }
 
   private void simple(String type, String stateName) {
@@ -321,12 +364,12 @@ final class Run {
 
   // ---------------------------------------------------------------- states
 
-  private JsonNode runBranch(Branch branch, JsonNode in) {
+  private JsonNode runBranch(Branch branch, JsonNode in, Variables vars) {
     String name = branch.startAt;
     JsonNode data = in;
     while (true) {
       State s = branch.state(name);
-      Step step = runState(s, data);
+      Step step = runState(s, data, vars);
       if (step.next == null) {
         return step.output;
       }
@@ -335,13 +378,18 @@ final class Run {
     }
   }
 
-  private Step runState(State s, JsonNode in) {
+  private Step runState(State s, JsonNode in, Variables vars) {
     tick();
     visited.add(s.name);
     long enteredId = entered(s, in);
-    Frame frame = new Frame(s.name, now);
+    Frame frame = new Frame(s.name, now, vars);
     currentFrame = frame;
+    pendingAssign = null;
     try {
+      if (s.jsonata) {
+        throw new StatesError(ErrorNames.RUNTIME, "QueryLanguage JSONata is not supported by"
+            + " local-runtime yet; write this state in JSONPath.");
+      }
       if (s instanceof PassState p) {
         return pass(p, in, frame);
       } else if (s instanceof TaskState t) {
@@ -349,7 +397,7 @@ final class Run {
       } else if (s instanceof ChoiceState c) {
         return choice(c, in, frame);
       } else if (s instanceof WaitState w) {
-        return waitState(w, in);
+        return waitState(w, in, frame);
       } else if (s instanceof FailState f) {
         throw failState(f, in, frame);
       } else if (s instanceof ParallelState p) {
@@ -390,6 +438,9 @@ final class Run {
   /** Reads a path on {@code doc}, or on the Context object for {@code $$...} paths. */
   private JsonNode readPath(QueryPath path, JsonNode doc) {
     try {
+      if (path.variable) {
+        return JsonPaths.resolve(path.text, doc, null, currentFrame.vars);
+      }
       return path.read(path.context ? currentFrame.get() : doc);
     } catch (JsonPaths.PathNotFound e) {
       throw new StatesError(ErrorNames.RUNTIME, e.getMessage());
@@ -421,6 +472,7 @@ final class Run {
       }
       result = p.result;
     }
+    prepareAssign(p.assign, result, frame);
     JsonNode out = outputPath(p, resultPath(p.resultPath, in, result));
     exited(p, out);
     return new Step(out, p.next);
@@ -435,15 +487,21 @@ final class Run {
     JsonNode effective = inputPath(c, in);
     JsonNode context = c.usesContext ? frame.get() : null;
     String next = null;
-    for (ChoiceRule rule : c.choices) {
-      if (rule.matches(effective, context)) {
+    PayloadTemplate assign = c.assign;
+    for (int i = 0; i < c.choices.size(); i++) {
+      ChoiceRule rule = c.choices.get(i);
+      if (rule.matches(effective, context, frame.vars)) {
         next = rule.next();
+        if (c.ruleAssigns.get(i) != null) {
+          assign = c.ruleAssigns.get(i);
+        }
         break;
       }
     }
     if (next == null) {
       next = c.defaultNext;
     }
+    prepareAssign(assign, effective, frame);
     if (next == null) {
       throw new StatesError("States.NoChoiceMatched",
           "No Choice Rules matched and no Default was specified in state '" + c.name + "'.");
@@ -453,7 +511,7 @@ final class Run {
     return new Step(out, next);
   }
 
-  private Step waitState(WaitState w, JsonNode in) {
+  private Step waitState(WaitState w, JsonNode in, Frame frame) {
     JsonNode effective = inputPath(w, in);
     long delay;
     if (w.seconds != null) {
@@ -495,6 +553,7 @@ final class Run {
       delay = target.toEpochMilli() - now;
     }
     sleep(delay);
+    prepareAssign(w.assign, effective, frame);
     JsonNode out = outputPath(w, effective);
     exited(w, out);
     return new Step(out, w.next);
@@ -502,6 +561,9 @@ final class Run {
 
   private JsonNode readWaitPath(QueryPath path, JsonNode doc, String field) {
     try {
+      if (path.variable) {
+        return JsonPaths.resolve(path.text, doc, null, currentFrame.vars);
+      }
       return path.read(path.context ? currentFrame.get() : doc);
     } catch (JsonPaths.PathNotFound e) {
       throw new StatesError(ErrorNames.RUNTIME, "The " + field
@@ -549,6 +611,7 @@ final class Run {
       frame.retryCount = s instanceof TaskState ? retryCount : -1;
       try {
         JsonNode result = attempt.run();
+        prepareAssign(s.assign, result, frame);
         if (h.resultSelector != null) {
           result = h.resultSelector.apply(result, frame);
         }
@@ -586,6 +649,7 @@ final class Run {
             if (e.cause() != null) {
               errorOutput.put("Cause", e.cause());
             }
+            prepareAssign(c.assign, errorOutput, frame);
             JsonNode out = resultPath(c.resultPath, in, errorOutput);
             exited(s, out);
             return new Step(out, c.next);
@@ -604,7 +668,7 @@ final class Run {
     ArrayNode results = Json.NODES.arrayNode(p.branches.size());
     try {
       for (Branch b : p.branches) {
-        results.add(runBranch(b, effective));
+        results.add(runBranch(b, effective, new Variables(frame.vars)));
         currentFrame = frame;
       }
     } catch (StatesError e) {
@@ -618,6 +682,11 @@ final class Run {
   }
 
   private JsonNode map(MapState m, JsonNode in, Frame frame) {
+    if (m.unsupportedField != null) {
+      throw new StatesError(ErrorNames.RUNTIME, "The Map field " + m.unsupportedField
+          + " (distributed Map reading or writing S3) is not supported by local-runtime; pass the"
+          + " items in the state input and use ItemsPath instead.");
+    }
     JsonNode effective = inputPath(m, in);
     JsonNode items = readPath(m.itemsPath, effective);
     if (!items.isArray()) {
@@ -670,7 +739,7 @@ final class Run {
           recording = false;
         }
         try {
-          results.add(runBranch(m.processor, itemInput));
+          results.add(runBranch(m.processor, itemInput, new Variables(frame.vars)));
           currentFrame = frame;
           if (!m.distributed) {
             long innerLast = last;
@@ -766,6 +835,9 @@ final class Run {
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
 
   private JsonNode task(TaskState t, JsonNode in, Frame frame) {
+    if (t.resource.endsWith(".waitForTaskToken")) {
+      frame.taskToken = "local-" + uuid(random);
+    }
     JsonNode afterInputPath = inputPath(t, in);
     Integer timeout = t.timeoutSecondsPath != null
         ? Integer.valueOf(readPath(t.timeoutSecondsPath, afterInputPath).asInt())

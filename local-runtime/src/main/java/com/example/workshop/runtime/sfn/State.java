@@ -23,9 +23,17 @@ abstract sealed class State
     this.inputPath = path(node, "InputPath");
     this.outputPath = path(node, "OutputPath");
     this.next = node.hasNonNull("Next") ? node.get("Next").asText() : null;
+    this.jsonata = "JSONata".equals(node.path("QueryLanguage").asText());
+    this.assign = jsonata ? null : PayloadTemplate.compile(node.get("Assign"));
     this.enteredEvent = type + "StateEntered";
     this.exitedEvent = type + "StateExited";
   }
+
+  /** The state asks for the JSONata query language (not supported yet: it fails when entered). */
+  final boolean jsonata;
+
+  /** JSONPath Assign: variable name → value, {@code .$} keys evaluated; null when absent. */
+  final PayloadTemplate assign;
 
   /** History event types, e.g. TaskStateEntered / TaskStateExited. */
   final String enteredEvent;

@@ -386,4 +386,31 @@ class ExecutionBehaviourTest {
     assertEquals("States.Timeout", out(ex).get("Error").asText());
     assertTrue(types(ex).contains("LambdaFunctionTimedOut"), types(ex).toString());
   }
+
+  @Test
+  void aStateOutputOverTwoHundredFiftySixKibFailsWithDataLimitExceeded() {
+    StateMachine m = machine("""
+        {'StartAt': 'Duplicate', 'States': {'Duplicate': {'Type': 'Pass',
+          'Parameters': {'copy1.$': '$.notes', 'copy2.$': '$.notes'}, 'End': true}}}""");
+    String notes = "n".repeat(150_000);
+    Execution ex = engine().build().start(m, "{\"notes\": \"" + notes + "\"}");
+    assertEquals(ExecutionStatus.FAILED, ex.status());
+    assertEquals("States.DataLimitExceeded", ex.error());
+    assertTrue(ex.cause().contains("'Duplicate'"), ex.cause());
+  }
+
+  @Test
+  void aDistributedMapThatReadsItsItemsFromS3FailsClearly() {
+    StateMachine m = machine("""
+        {'StartAt': 'Orders', 'States': {'Orders': {'Type': 'Map',
+          'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject',
+            'ReaderConfig': {'InputType': 'JSON'},
+            'Parameters': {'Bucket': 'orders', 'Key': 'orders.json'}},
+          'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'STANDARD'},
+            'StartAt': 'One', 'States': {'One': {'Type': 'Pass', 'End': true}}},
+          'End': true}}}""");
+    Execution ex = engine().build().start(m, "{}");
+    assertEquals("States.Runtime", ex.error());
+    assertTrue(ex.cause().contains("ItemReader"), ex.cause());
+  }
 }

@@ -76,4 +76,23 @@ class MockConfigTest {
     assertEquals("CardDeclined", ex.error());
     assertTrue(ex.executionArn().contains(":execution:OrderFlow:"), ex.executionArn());
   }
+
+  @Test
+  void aMockedCallbackTaskSeesATaskTokenInTheContextObject(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path mocks = java.nio.file.Files.writeString(dir.resolve("MockConfigFile.json"), """
+        {"StateMachines": {"Review": {"TestCases": {"Approved": {"AskReviewer": "Approve"}}}},
+         "MockedResponses": {"Approve": {"0": {"Return": {"approved": true}}}}}""");
+    StateMachine m = machine("""
+        {'StartAt': 'AskReviewer', 'States': {'AskReviewer': {'Type': 'Task',
+          'Resource': 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+          'Parameters': {'QueueUrl': 'https://sqs/reviews',
+                         'MessageBody': {'orderId.$': '$.orderId', 'token.$': '$$.Task.Token'}},
+          'ResultPath': '$.review', 'End': true}}}""");
+    Execution ex = engine().mockConfig(mocks).build().start(m, "{\"orderId\": \"o-1\"}",
+        StartOptions.defaults().withStateMachineName("Review").withTestCase("Approved"));
+    assertEquals("{\"orderId\":\"o-1\",\"review\":{\"approved\":true}}", ex.output());
+    String scheduled = ex.history().get(2).details().get("parameters").asText();
+    assertTrue(scheduled.contains("\"token\":\"local-"), scheduled);
+  }
 }

@@ -25,6 +25,7 @@ class RandomDefinitionsPropertyTest {
   private static final int DEFINITIONS = 400;
   private static final Set<String> USER_ERRORS = Set.of("OrderFailed", "CardDeclined", "o-1");
   private static final List<String> PATHS = List.of("$", "$.orderId", "$.amount", "$.items",
+      "$seen", "$fixed",
       "$.missing", "$.items[0]", "$.items[*].sku", "$$.Execution.Input", "$$.State.Name",
       "$.customer.id", "$.a.b.c");
   private static final List<String> VALUES = List.of("States.Format('o-{}', $.orderId)",
@@ -123,6 +124,12 @@ class RandomDefinitionsPropertyTest {
       if (random.nextInt(4) == 0) {
         maybePath(s, "OutputPath");
       }
+    }
+    if (random.nextInt(4) == 0 && !type.equals("Succeed") && !type.equals("Fail")) {
+      ObjectNode assign = s.putObject("Assign");
+      assign.put("seen.$", pick(List.of("$", "$.orderId", "$.missing", "$seen", "$$.State.Name",
+          "States.ArrayLength($.items)")));
+      assign.put("fixed", random.nextInt(5));
     }
     switch (type) {
       case "Pass" -> {
