@@ -2,7 +2,10 @@ package com.example.workshop.runtime.sam;
 
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
 import com.example.workshop.runtime.sfn.StateMachine;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,8 +73,11 @@ public final class SamApplication {
     try {
       parsed = CfnYaml.parse(text);
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          template + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+      JsonLocation at = e instanceof JsonProcessingException p ? p.getLocation() : null;
+      String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+      throw new IllegalArgumentException(template + (at != null && at.getLineNr() > 0 ? " line " + at.getLineNr() : "")
+          + ": not valid YAML: " + String.valueOf(message).lines().findFirst().orElse("")
+          + " (check the indentation and the brackets there)");
     }
     Map<String, String> types = new LinkedHashMap<>();
     JsonNode resources = parsed.root().path("Resources");
@@ -99,6 +105,36 @@ public final class SamApplication {
       handlers.put(id, handler(id));
     }
     return Collections.unmodifiableMap(handlers);
+  }
+
+  /**
+   * The resources of CloudFormation type {@code type} (for example {@code AWS::SQS::Queue}): logical
+   * id → resource ({@code Type}, {@code Properties}, ...) in CloudFormation's long form, in template
+   * order. Short tags read as CloudFormation reads them: {@code !Ref X} is {"Ref": "X"}, {@code
+   * !GetAtt A.Arn} is {"Fn::GetAtt": "A.Arn"} (one string), {@code !Sub s} is {"Fn::Sub": "s"}.
+   * Empty when the template has none. The nodes are copies: changing them changes nothing here.
+   */
+  public Map<String, JsonNode> resources(String type) {
+    Objects.requireNonNull(type, "type");
+    Map<String, JsonNode> found = new LinkedHashMap<>();
+    for (String id : ids(type)) {
+      found.put(id, parsed.root().path("Resources").path(id).deepCopy());
+    }
+    return Collections.unmodifiableMap(found);
+  }
+
+  /** The resource {@code logicalId} in long form (see {@link #resources(String)}); a copy. */
+  public JsonNode resource(String logicalId) {
+    if (!types.containsKey(logicalId)) {
+      throw new IllegalArgumentException(file + " has no resource " + logicalId + "; its resources: " + types.keySet());
+    }
+    return parsed.root().path("Resources").path(logicalId).deepCopy();
+  }
+
+  /** The template's Globals section in long form (an empty object when it has none); a copy. */
+  public JsonNode globals() {
+    JsonNode globals = parsed.root().path("Globals");
+    return globals.isObject() ? globals.deepCopy() : JsonNodeFactory.instance.objectNode();
   }
 
   /** The template's only state machine; see {@link #stateMachine(String)}. */

@@ -10,6 +10,7 @@ import com.example.workshop.runtime.sfn.HistoryEvent;
 import com.example.workshop.runtime.sfn.LambdaFunctionError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SamApplicationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FIXTURES = "com.example.workshop.runtime.sam.fixtures.";
+  private static final Path ORDERS = Path.of("src/test/resources/sam/orders/template.yaml");
 
   @TempDir Path dir;
 
@@ -120,6 +122,65 @@ class SamApplicationTest {
     Path missing = dir.resolve("nope/template.yaml");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SamApplication.load(missing));
     assertEquals("SAM template not found: " + missing.toAbsolutePath(), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("resources(type) gives that type's resources by logical id, in template order, and no other")
+  void resourcesOfOneType() {
+    SamApplication app = SamApplication.load(ORDERS);
+    assertEquals(List.of("ValidateFunction", "ChargeFunction", "QueueConsumerFunction"),
+        List.copyOf(app.resources("AWS::Serverless::Function").keySet()));
+    assertEquals(List.of("OrdersQueue"), List.copyOf(app.resources("AWS::SQS::Queue").keySet()));
+    assertEquals("AWS::SQS::Queue", app.resources("AWS::SQS::Queue").get("OrdersQueue").path("Type").asText());
+    assertEquals(Map.of(), app.resources("AWS::SNS::Topic"));
+  }
+
+  @Test
+  @DisplayName("resources read short tags in CloudFormation's long form: !GetAtt A.Arn is one string, as AWS writes it")
+  void resourcesInLongForm() throws IOException {
+    SamApplication app = SamApplication.load(ORDERS);
+    JsonNode consumer = app.resources("AWS::Serverless::Function").get("QueueConsumerFunction");
+    assertEquals(JSON.readTree("""
+        {"Type": "SQS",
+         "Properties": {"Queue": {"Fn::GetAtt": "OrdersQueue.Arn"}, "FunctionResponseTypes": ["ReportBatchItemFailures"]}}
+        """), consumer.at("/Properties/Events/Orders"));
+    assertEquals(JSON.readTree("""
+        [{"Fn::GetAtt": "ChargeFunction.Arn"}, {"Fn::Sub": "${ChargeFunction.Arn}:*"}]
+        """), app.resource("OrderWorkflow").at("/Properties/Policies/1/Statement/0/Resource"));
+    assertEquals(JSON.readTree("{\"Ref\": \"ValidateFunction\"}"),
+        app.resource("OrderWorkflow").at("/Properties/Policies/0/LambdaInvokePolicy/FunctionName"));
+  }
+
+  @Test
+  @DisplayName("resource(id) of an id the template lacks names the ones it has")
+  void unknownResource() {
+    SamApplication app = SamApplication.load(ORDERS);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> app.resource("OrderQueue"));
+    assertEquals("template.yaml has no resource OrderQueue; its resources: [OrdersQueue, ValidateFunction,"
+        + " ChargeFunction, QueueConsumerFunction, WorkflowLogs, OrderWorkflow]", e.getMessage());
+  }
+
+  @Test
+  @DisplayName("resources, resource and globals hand out copies: changing one leaves the application as it was")
+  void nodesAreCopies() {
+    SamApplication app = SamApplication.load(ORDERS);
+    ((ObjectNode) app.resource("OrdersQueue")).put("Type", "AWS::SNS::Topic");
+    ((ObjectNode) app.resources("AWS::SQS::Queue").get("OrdersQueue")).remove("Type");
+    ((ObjectNode) app.globals().path("Function")).put("Runtime", "java8");
+    assertEquals("AWS::SQS::Queue", app.resource("OrdersQueue").path("Type").asText());
+    assertEquals(List.of("OrdersQueue"), List.copyOf(app.resources("AWS::SQS::Queue").keySet()));
+    assertEquals("java21", app.globals().at("/Function/Runtime").asText());
+  }
+
+  @Test
+  @DisplayName("globals() is the Globals section in long form, an empty object when the template has none")
+  void globals() throws IOException {
+    SamApplication app = SamApplication.load(ORDERS);
+    assertEquals(JSON.readTree("""
+        {"Function": {"Runtime": "java21", "Architectures": ["arm64"], "MemorySize": 1024, "Timeout": 30, "CodeUri": "."}}
+        """).toString(), app.globals().toString());
+    Path noGlobals = copyFixture(Map.of("Globals:\n  Function:\n    Runtime: java21\n", "Unused:\n  Function:\n"));
+    assertEquals(JSON.createObjectNode(), SamApplication.load(noGlobals).globals());
   }
 
   static Stream<Arguments> brokenTemplates() throws IOException {
