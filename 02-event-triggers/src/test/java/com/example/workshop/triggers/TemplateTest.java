@@ -2,12 +2,15 @@ package com.example.workshop.triggers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.workshop.runtime.sam.Finding;
+import com.example.workshop.runtime.sam.SamApplication;
 import com.example.workshop.runtime.sam.SamTemplateCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,37 +18,46 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * template.yaml is checked against the compiled handlers and the failure settings the lesson
  * teaches.
  */
 class TemplateTest {
-  private static final JsonNode TEMPLATE = SamTemplate.read(Path.of("template.yaml"));
-  private static final JsonNode BROKEN =
-      SamTemplate.read(Path.of("src/test/resources/templates/broken-handlers.yaml"));
+  private static final SamApplication TEMPLATE = SamApplication.load(Path.of("template.yaml"));
+  private static final SamApplication BROKEN =
+      SamApplication.load(Path.of("src/test/resources/templates/broken-handlers.yaml"));
+  private static final String FUNCTION = "AWS::Serverless::Function";
   private static final ClassLoader CLASSES = TemplateTest.class.getClassLoader();
+
+  @TempDir Path dir;
 
   @Test
   @DisplayName("short tags !Ref, !GetAtt, !Sub, !Join parse into CloudFormation's long form")
   void shortTagsParse() throws Exception {
-    JsonNode parsed =
-        SamTemplate.parse(
-            """
-            A: !Ref OrderQueue
-            B: !GetAtt OrdersTable.StreamArn
-            C: !Sub orders-${AWS::Region}
-            D: !Join [',', [a, !Ref X]]
-            E: 180
-            """,
-            "inline");
+    Path template = dir.resolve("template.yaml");
+    Files.writeString(
+        template,
+        """
+        Resources:
+          OrderQueue:
+            Type: AWS::SQS::Queue
+            Properties:
+              A: !Ref OrderQueue
+              B: !GetAtt OrdersTable.StreamArn
+              C: !Sub orders-${AWS::Region}
+              D: !Join [',', [a, !Ref X]]
+              E: 180
+        """);
+    JsonNode parsed = SamApplication.load(template).resource("OrderQueue").path("Properties");
 
     JsonNode expected =
         new ObjectMapper()
             .readTree(
                 """
                 {"A": {"Ref": "OrderQueue"},
-                 "B": {"Fn::GetAtt": ["OrdersTable", "StreamArn"]},
+                 "B": {"Fn::GetAtt": "OrdersTable.StreamArn"},
                  "C": {"Fn::Sub": "orders-${AWS::Region}"},
                  "D": {"Fn::Join": [",", ["a", {"Ref": "X"}]]},
                  "E": 180}
@@ -56,7 +68,7 @@ class TemplateTest {
   @Test
   @DisplayName("every Handler in template.yaml exists and takes what its event source delivers")
   void handlersMatchEventSources() {
-    assertEquals(4, SamTemplate.resources(TEMPLATE, "AWS::Serverless::Function").size());
+    assertEquals(4, TEMPLATE.resources(FUNCTION).size());
     // The shared offline checks (local-runtime's SamTemplateCheck): handlers, event input types,
     // partial batch responses, '*' resources, java21/arm64/1024 MB. TemplateChecksTest runs them too.
     assertEquals(
@@ -142,12 +154,12 @@ class TemplateTest {
   @DisplayName(
       "the SQS queue redrives to a DLQ and its visibility timeout is >= 6x the function timeout")
   void queueRedrive() {
-    int timeout = TEMPLATE.at("/Globals/Function/Timeout").asInt();
+    int timeout = TEMPLATE.globals().at("/Function/Timeout").asInt();
     int queues = 0;
     for (JsonNode event : events(TEMPLATE, "SQS")) {
       queues++;
-      String queue = event.at("/Properties/Queue/Fn::GetAtt/0").asText();
-      JsonNode props = TEMPLATE.at("/Resources/" + queue + "/Properties");
+      String queue = getAttResource(event.at("/Properties/Queue"));
+      JsonNode props = TEMPLATE.resource(queue).path("Properties");
       assertTrue(props.at("/RedrivePolicy/deadLetterTargetArn").isObject(), queue + " has no DLQ");
       assertTrue(props.at("/RedrivePolicy/maxReceiveCount").asInt() > 1, queue);
       assertTrue(props.path("VisibilityTimeout").asInt() >= 6 * timeout, queue);
@@ -161,10 +173,9 @@ class TemplateTest {
   @DisplayName(
       "functions run on java21 and arm64; asynchronous ones have an on-failure destination")
   void runtimeAndAsyncDestinations() {
-    assertEquals("java21", TEMPLATE.at("/Globals/Function/Runtime").asText());
-    assertEquals("arm64", TEMPLATE.at("/Globals/Function/Architectures/0").asText());
-    for (Map.Entry<String, JsonNode> fn :
-        SamTemplate.resources(TEMPLATE, "AWS::Serverless::Function")) {
+    assertEquals("java21", TEMPLATE.globals().at("/Function/Runtime").asText());
+    assertEquals("arm64", TEMPLATE.globals().at("/Function/Architectures/0").asText());
+    for (Map.Entry<String, JsonNode> fn : TEMPLATE.resources(FUNCTION).entrySet()) {
       String source =
           fn.getValue().at("/Properties/Events").elements().next().path("Type").asText();
       if (source.equals("S3") || source.equals("SNS")) {
@@ -183,30 +194,24 @@ class TemplateTest {
     List<JsonNode> subscriptions = events(TEMPLATE, "SNS");
     assertEquals(1, subscriptions.size());
     String dlq =
-        subscriptions
-            .get(0)
-            .at("/Properties/RedrivePolicy/deadLetterTargetArn/Fn::GetAtt/0")
-            .asText();
-    assertEquals("AWS::SQS::Queue", TEMPLATE.at("/Resources/" + dlq + "/Type").asText(), dlq);
+        getAttResource(subscriptions.get(0).at("/Properties/RedrivePolicy/deadLetterTargetArn"));
+    assertEquals("AWS::SQS::Queue", TEMPLATE.resource(dlq).path("Type").asText(), dlq);
     boolean allowed = false;
-    for (Map.Entry<String, JsonNode> policy :
-        SamTemplate.resources(TEMPLATE, "AWS::SQS::QueuePolicy")) {
-      for (JsonNode statement : policy.getValue().at("/Properties/PolicyDocument/Statement")) {
+    for (JsonNode policy : TEMPLATE.resources("AWS::SQS::QueuePolicy").values()) {
+      for (JsonNode statement : policy.at("/Properties/PolicyDocument/Statement")) {
         allowed |=
             statement.at("/Principal/Service").asText().equals("sns.amazonaws.com")
-                && statement.at("/Resource/Fn::GetAtt/0").asText().equals(dlq)
+                && getAttResource(statement.path("Resource")).equals(dlq)
                 && statement.at("/Condition/ArnEquals/aws:SourceArn").isObject();
       }
     }
     assertTrue(allowed, "no queue policy lets the topic (and only it) send to " + dlq);
   }
 
-  private static List<JsonNode> events(JsonNode template, String type) {
+  private static List<JsonNode> events(SamApplication template, String type) {
     List<JsonNode> found = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> fn :
-        SamTemplate.resources(template, "AWS::Serverless::Function")) {
-      fn.getValue()
-          .at("/Properties/Events")
+    for (JsonNode fn : template.resources(FUNCTION).values()) {
+      fn.at("/Properties/Events")
           .elements()
           .forEachRemaining(
               e -> {
@@ -218,10 +223,9 @@ class TemplateTest {
     return found;
   }
 
-  private static List<String> starResources(JsonNode template) {
+  private static List<String> starResources(SamApplication template) {
     List<String> found = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> fn :
-        SamTemplate.resources(template, "AWS::Serverless::Function")) {
+    for (Map.Entry<String, JsonNode> fn : template.resources(FUNCTION).entrySet()) {
       for (JsonNode policy : fn.getValue().at("/Properties/Policies")) {
         for (JsonNode statement : policy.path("Statement")) {
           JsonNode resource = statement.path("Resource");
@@ -238,10 +242,9 @@ class TemplateTest {
     return found;
   }
 
-  private static List<String> bucketBackReferences(JsonNode template) {
+  private static List<String> bucketBackReferences(SamApplication template) {
     List<String> found = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> fn :
-        SamTemplate.resources(template, "AWS::Serverless::Function")) {
+    for (Map.Entry<String, JsonNode> fn : template.resources(FUNCTION).entrySet()) {
       JsonNode props = fn.getValue().path("Properties");
       for (JsonNode event : props.path("Events")) {
         if (!event.path("Type").asText().equals("S3")) {
@@ -261,8 +264,7 @@ class TemplateTest {
   }
 
   private static boolean refersTo(JsonNode node, String logicalId) {
-    if (node.path("Ref").asText().equals(logicalId)
-        || node.at("/Fn::GetAtt/0").asText().equals(logicalId)) {
+    if (node.path("Ref").asText().equals(logicalId) || getAttResource(node).equals(logicalId)) {
       return true;
     }
     for (JsonNode child : node) {
@@ -273,14 +275,28 @@ class TemplateTest {
     return false;
   }
 
+  /**
+   * The logical id a {@code Fn::GetAtt} names: {@code !GetAtt A.Arn} reads as {"Fn::GetAtt":
+   * "A.Arn"}, the long form written by hand as {"Fn::GetAtt": ["A", "Arn"]}; "" for anything else.
+   */
+  private static String getAttResource(JsonNode node) {
+    JsonNode getAtt = node.path("Fn::GetAtt");
+    if (getAtt.isArray()) {
+      return getAtt.path(0).asText();
+    }
+    String target = getAtt.asText();
+    int dot = target.indexOf('.');
+    return dot < 0 ? target : target.substring(0, dot);
+  }
+
   @Test
   @DisplayName("a YAML syntax error is reported with its file and line")
-  void syntaxErrorReported() {
+  void syntaxErrorReported() throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "Resources:\n  A: [unclosed\n");
     IllegalArgumentException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class,
-            () -> SamTemplate.parse("Resources:\n  A: [unclosed\n", "bad.yaml"));
-    assertTrue(e.getMessage().startsWith("bad.yaml: line "), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SamApplication.load(bad));
+    assertTrue(e.getMessage().startsWith(bad + " line 2: "), e.getMessage());
     assertFalse(e.getMessage().isBlank());
   }
 }

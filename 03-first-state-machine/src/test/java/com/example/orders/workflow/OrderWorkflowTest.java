@@ -5,6 +5,7 @@ import static com.example.orders.workflow.JsonAssert.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.example.workshop.runtime.sam.SamApplication;
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.ExecutionStatus;
 import com.example.workshop.runtime.sfn.HistoryEvent;
@@ -16,43 +17,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The definition SAM deploys, run offline on the handler classes SAM packages: the handlers come
- * from template.yaml (Handler per function), the ARNs from its DefinitionSubstitutions.
+ * The definition SAM deploys, run offline on the handler classes SAM packages: local-runtime's
+ * SamApplication reads template.yaml for the Handler per function, and resolves the
+ * DefinitionSubstitutions to ARNs ({@code arn:aws:lambda:eu-central-1:123456789012:function:<logical id>}).
  */
 class OrderWorkflowTest {
 
   static final String ARN_PREFIX = "arn:aws:lambda:eu-central-1:123456789012:function:";
+  // snippet:bind-template
+  static final SamApplication APP = SamApplication.load(Path.of("template.yaml")).withRegion("eu-central-1");
   static StateMachine machine;
   static LocalStepFunctions stepFunctions;
 
   @BeforeAll
-  static void load() throws Exception {
-    SamTemplate template = SamTemplate.read(Path.of("template.yaml"));
-    Map<String, String> arns = new TreeMap<>();
-    template.substitutions().forEach((key, value) -> {
-      String function = value.replace("!GetAtt", "").replace(".Arn", "").trim();
-      arns.put(key, ARN_PREFIX + function.replace("Function", ""));
-    });
-    machine = StateMachine.load(Path.of(template.definitionUri()), arns);
+  static void load() {
+    machine = APP.stateMachine();
     stepFunctions = builder().build();
   }
 
   /** Every function of the template bound to its handler, by substitution key. */
-  static LocalStepFunctions.Builder builder() throws Exception {
-    // snippet:bind-template
-    SamTemplate template = SamTemplate.read(Path.of("template.yaml"));
-    LocalStepFunctions.Builder builder = LocalStepFunctions.builder().region("eu-central-1");
-    template.substitutions().forEach((key, value) ->
-        builder.function(key, template.handlers().get(value.replace("!GetAtt", "").replace(".Arn", "").trim())));
-    return builder;
-    // end-snippet
+  static LocalStepFunctions.Builder builder() {
+    return APP.stepFunctions();
   }
+  // end-snippet
 
   private static Execution run(String event) throws Exception {
     return stepFunctions.start(machine, Files.readString(Path.of("events", event)));
@@ -87,7 +79,8 @@ class OrderWorkflowTest {
   void tasksSendTheirParameters() throws Exception {
     Execution run = run("order-placed.json");
     List<HistoryEvent> scheduled = run.history().stream().filter(e -> e.type().equals("LambdaFunctionScheduled")).toList();
-    assertEquals(List.of(ARN_PREFIX + "ValidateOrder", ARN_PREFIX + "PriceOrder", ARN_PREFIX + "ReserveInventory"),
+    assertEquals(List.of(ARN_PREFIX + "ValidateOrderFunction", ARN_PREFIX + "PriceOrderFunction",
+        ARN_PREFIX + "ReserveInventoryFunction"),
         scheduled.stream().map(e -> e.details().path("resource").asText()).toList());
     assertJsonEquals("""
         {"orderId": "ord-1001", "customerId": "cust-42",

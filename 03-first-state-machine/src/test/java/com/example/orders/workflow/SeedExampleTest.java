@@ -54,7 +54,10 @@ class SeedExampleTest {
   @DisplayName("the corrected definition is valid once SAM fills in Region, AccountId and FunctionName")
   void correctedIsValid() throws Exception {
     String text = Files.readString(CORRECTED);
-    assertEquals(List.of("Region", "AccountId", "FunctionName"), SamTemplate.placeholders(text));
+    List<Diagnostic> unfilled = StateMachine.validate(text, Map.of());
+    assertEquals(List.of("${Region}", "${AccountId}", "${FunctionName}"), unfilled.stream()
+        .map(d -> d.message().substring(d.message().indexOf("${"), d.message().indexOf('}') + 1))
+        .toList(), "its placeholders, in order of first use: " + unfilled);
     assertEquals(List.of(), StateMachine.validate(text, SAM_VALUES));
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.workshop.runtime.aws.Poll;
 import com.example.workshop.runtime.aws.SfnHistory;
+import com.example.workshop.runtime.sam.SamApplication;
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.ExecutionStatus;
 import com.example.workshop.runtime.sfn.HistoryEvent;
@@ -52,26 +53,22 @@ class OrderFulfilmentIT {
 
   @BeforeAll
   static void deploy() throws Exception {
-    SamTemplate template = SamTemplate.read(Path.of("template.yaml"));
+    SamApplication app = SamApplication.load(Path.of("template.yaml")).withRegion(LOCALSTACK.getRegion());
     LambdaClient lambda = LocalStack.client(LOCALSTACK, LambdaClient.builder());
-    Map<String, String> arns = new LinkedHashMap<>();
-    LocalStepFunctions.Builder local = LocalStepFunctions.builder().region(LOCALSTACK.getRegion());
-    for (Map.Entry<String, String> sub : template.substitutions().entrySet()) {
-      String logicalId = sub.getValue().replace("!GetAtt", "").replace(".Arn", "").trim();
-      String handler = template.handlers().get(logicalId);
-      arns.put(sub.getKey(), LocalStack.deployFunction(lambda, logicalId, handler, Map.of()));
-      local.function(sub.getKey(), handler);
-    }
-    String definition = Files.readString(Path.of(template.definitionUri()));
-    for (Map.Entry<String, String> arn : arns.entrySet()) {
-      definition = definition.replace("${" + arn.getKey() + "}", arn.getValue());
+    Map<String, String> deployed = new LinkedHashMap<>();   // logical id -> ARN on LocalStack
+    app.handlers().forEach((id, handler) -> deployed.put(id, LocalStack.deployFunction(lambda, id, handler, Map.of())));
+    // each substitution resolves to ...:function:<logical id> offline; on LocalStack, to the deployed ARN
+    String definition = Files.readString(Path.of(app.definitionUri()));
+    for (Map.Entry<String, String> sub : app.substitutions().entrySet()) {
+      String id = sub.getValue().substring(sub.getValue().lastIndexOf(':') + 1);
+      definition = definition.replace("${" + sub.getKey() + "}", deployed.get(id));
     }
     sfn = LocalStack.client(LOCALSTACK, SfnClient.builder());
     String text = definition;
     stateMachineArn = sfn.createStateMachine(r -> r.name("order-fulfilment").definition(text).roleArn(STATES_ROLE))
         .stateMachineArn();
-    offlineMachine = StateMachine.load(Path.of(template.definitionUri()), arns);
-    offline = local.build();
+    offlineMachine = app.stateMachine();
+    offline = app.stepFunctions().build();
   }
 
   @ParameterizedTest(name = "{0}")

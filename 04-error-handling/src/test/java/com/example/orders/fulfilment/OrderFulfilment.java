@@ -1,7 +1,9 @@
 package com.example.orders.fulfilment;
 
 import com.example.workshop.runtime.lambda.Invocation;
+import com.example.workshop.runtime.sam.SamApplication;
 import com.example.workshop.runtime.lambda.LocalLambda;
+import com.example.workshop.runtime.sam.SamApplication;
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.HistoryEvent;
 import com.example.workshop.runtime.sfn.LambdaFunction;
@@ -14,37 +16,29 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The lesson's workflow wired for offline runs, shared by the tests and {@link RunWorkflow}: the
- * definition from template.yaml's DefinitionUri, each substitution bound to the handler the
- * template names, in virtual time.
+ * The lesson's workflow wired for offline runs, shared by the tests and {@link RunWorkflow}:
+ * local-runtime's SamApplication loads the definition from template.yaml's DefinitionUri and binds
+ * each substitution to the handler the template names; in virtual time.
  */
 final class OrderFulfilment {
 
-  static final String ARN_PREFIX = "arn:aws:lambda:eu-central-1:123456789012:function:";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   final StateMachine machine;
-  private final SamTemplate template;
+  private final SamApplication app;
 
-  private OrderFulfilment(Path lessonDir) throws IOException {
-    this.template = SamTemplate.read(lessonDir.resolve("template.yaml"));
-    Map<String, String> arns = new LinkedHashMap<>();
-    template.substitutions().forEach((key, value) -> arns.put(key, ARN_PREFIX + functionName(value)));
-    this.machine = StateMachine.load(lessonDir.resolve(template.definitionUri()), arns);
+  private OrderFulfilment(SamApplication app) {
+    this.app = app;
+    this.machine = app.stateMachine();
   }
 
   static OrderFulfilment load(Path lessonDir) {
-    try {
-      return new OrderFulfilment(lessonDir);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + lessonDir.resolve("template.yaml") + ": " + e.getMessage(), e);
-    }
+    return new OrderFulfilment(SamApplication.load(lessonDir.resolve("template.yaml")).withRegion("eu-central-1"));
   }
 
   /**
@@ -54,20 +48,12 @@ final class OrderFulfilment {
    * cannot throw that error itself.
    */
   LocalStepFunctions.Builder engine(int throttleCharges) {
-    LocalStepFunctions.Builder builder = LocalStepFunctions.builder().region("eu-central-1").virtualTime();
-    template.substitutions().forEach((key, value) -> {
-      String handler = template.handlers().get(value.replace("!GetAtt", "").replace(".Arn", "").trim());
-      if (throttleCharges > 0 && key.equals("ChargePaymentFunctionArn")) {
-        builder.function(key, new ThrottledLambda(handler, throttleCharges));
-      } else {
-        builder.function(key, handler);
-      }
-    });
+    LocalStepFunctions.Builder builder = app.stepFunctions().virtualTime();
+    if (throttleCharges > 0) {
+      builder.function("ChargePaymentFunctionArn",
+          new ThrottledLambda(app.handlers().get("ChargePaymentFunction"), throttleCharges));
+    }
     return builder;
-  }
-
-  private static String functionName(String getAtt) {
-    return getAtt.replace("!GetAtt", "").replace(".Arn", "").replace("Function", "").trim();
   }
 
   /** One failed attempt of a Task: when it failed, with what, and when the next attempt was scheduled. */

@@ -100,7 +100,7 @@ final class AwsRunCommand {
       sfn.getExecutionHistoryPaginator(r -> r.executionArn(arn).includeExecutionData(true))
           .events().forEach(events::add);
       List<HistoryEvent> history = SfnHistory.toHistoryEvents(events);
-      out.print(HistoryTable.format(history));
+      out.print(HistoryEvent.table(history));
       out.println();
       out.println("status: " + done.statusAsString());
       if (done.status() == ExecutionStatus.SUCCEEDED) {

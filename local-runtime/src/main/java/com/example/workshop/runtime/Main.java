@@ -53,11 +53,11 @@ public final class Main {
     try {
       return switch (args[0]) {
         case "invoke" -> InvokeCommand.run(rest, out, err);
+        case "validate" -> ValidateCommand.run(rest, out, err);
+        case "diagram" -> DiagramCommand.run(rest, out, err);
         case "conformance" -> ConformanceCommand.run(rest, out, err);
         case "run" -> RunCommand.run(rest, out, err);
         case "bench" -> BenchCommand.run(rest, out, err);
-        case "validate" -> ValidateCommand.run(rest, out, err);
-        case "diagram" -> DiagramCommand.run(rest, out, err);
         case "aws-run" -> AwsRunCommand.run(rest, out, err);
         default -> throw new UsageException("unknown command '" + args[0] + "'. " + firstLine());
       };

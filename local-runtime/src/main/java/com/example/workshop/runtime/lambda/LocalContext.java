@@ -144,20 +144,13 @@ public final class LocalContext implements Context {
 
     /** Lambda allows 128 to 10,240 MB. */
     public Builder memoryLimitInMb(int mb) {
-      if (mb < 128 || mb > 10240) {
-        throw new IllegalArgumentException("memory must be 128 to 10240 MB, got " + mb);
-      }
-      this.memoryLimitInMb = mb;
+      this.memoryLimitInMb = checkedMemory(mb);
       return this;
     }
 
     /** Lambda allows 1 second to 15 minutes. */
     public Builder timeout(Duration timeout) {
-      if (timeout.compareTo(Duration.ofSeconds(1)) < 0
-          || timeout.compareTo(Duration.ofMinutes(15)) > 0) {
-        throw new IllegalArgumentException("timeout must be 1 to 900 seconds, got " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = checkedTimeout(timeout);
       return this;
     }
 
@@ -174,6 +167,24 @@ public final class LocalContext implements Context {
     public LocalContext build() {
       return new LocalContext(this);
     }
+  }
+
+  /** Lambda's memory range, shared with {@link LocalLambda.Builder}. */
+  static int checkedMemory(int mb) {
+    if (mb < 128 || mb > 10240) {
+      throw new IllegalArgumentException("memory must be 128 to 10240 MB, got " + mb);
+    }
+    return mb;
+  }
+
+  /** Lambda's timeout range, shared with {@link LocalLambda.Builder}. */
+  static Duration checkedTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofMinutes(15)) > 0) {
+      throw new IllegalArgumentException(
+          "timeout must be 1 to 900 seconds, got " + timeout.toMillis() / 1000.0);
+    }
+    return timeout;
   }
 
   /** Writes each log call as one line, as the Lambda console shows them. */

@@ -273,20 +273,13 @@ public final class LocalLambda {
 
     /** 128 to 10,240 MB, as Lambda allows. */
     public Builder memoryMb(int memoryMb) {
-      if (memoryMb < 128 || memoryMb > 10240) {
-        throw new IllegalArgumentException("memory must be 128 to 10240 MB, got " + memoryMb);
-      }
-      this.memoryMb = memoryMb;
+      this.memoryMb = LocalContext.checkedMemory(memoryMb);
       return this;
     }
 
     /** 1 second to 15 minutes, as Lambda allows. */
     public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofMinutes(15)) > 0) {
-        throw new IllegalArgumentException("timeout must be 1 to 900 seconds, got " + timeout.toMillis() / 1000.0);
-      }
-      this.timeout = timeout;
+      this.timeout = LocalContext.checkedTimeout(timeout);
       return this;
     }
 

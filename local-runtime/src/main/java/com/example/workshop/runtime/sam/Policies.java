@@ -105,6 +105,17 @@ final class Policies {
     }
   }
 
+  /** The LambdaInvokePolicy templates of the given owners: each function logical id they name → the policy's path. */
+  Map<String, String> invokePolicyTemplates(Set<String> owners) {
+    Map<String, String> found = new java.util.LinkedHashMap<>();
+    for (PolicyTemplate t : templates) {
+      if (owners.contains(t.owner()) && t.name().equals("LambdaInvokePolicy")) {
+        Refs.logicalIds(t.parameters().path("FunctionName")).forEach(id -> found.putIfAbsent(id, t.path()));
+      }
+    }
+    return found;
+  }
+
   /**
    * Functions that the given owners (a state machine and the roles it uses) may invoke; the
    * result contains "*" when a statement allows invoking any function.

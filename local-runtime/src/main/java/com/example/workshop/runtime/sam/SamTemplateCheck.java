@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
  *       without a DefinitionSubstitutions entry, or an entry that no placeholder uses;
  *   <li>{@code INVOKE_POLICY_MISSING}: a state machine calls a function of the template without a
  *       policy that allows {@code lambda:InvokeFunction} on it;
+ *   <li>{@code INVOKE_POLICY_UNUSED}: a state machine's {@code LambdaInvokePolicy} names a function
+ *       of the template that none of its Task states calls;
  *   <li>{@code WILDCARD_RESOURCE}: a policy grants on {@code *} (or {@code function:*} ...) for a
  *       service whose resource is declared in this template, so a specific ARN exists;
  *   <li>{@code DUPLICATE_KEY}: a mapping repeats a key (YAML silently keeps the last one);

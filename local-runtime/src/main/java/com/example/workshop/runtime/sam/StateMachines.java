@@ -74,12 +74,21 @@ final class StateMachines {
     });
 
     Set<String> invoked = invokedFunctions(text, subs);
-    if (invoked.isEmpty()) {
-      return;
-    }
     Set<String> owners = new LinkedHashSet<>();
     owners.add(id);
     owners.addAll(Refs.logicalIds(props.path("Role")));
+    // a placeholder without a value may be the missing call: SUBSTITUTION_MISSING says so already
+    boolean complete = placeholders.keySet().stream().allMatch(subs::has);
+    policies.invokePolicyTemplates(owners).forEach((fn, path) -> {
+      if (complete && run.isFunction(fn) && !invoked.contains(fn)) {
+        run.add("INVOKE_POLICY_UNUSED", run.line(path), path,
+            "state machine " + id + " may invoke function " + fn + " but no Task calls it: remove this"
+                + " LambdaInvokePolicy (least privilege), or call the function from " + defFile);
+      }
+    });
+    if (invoked.isEmpty()) {
+      return;
+    }
     Set<String> allowed = policies.invocableFunctions(owners);
     for (String fn : invoked) {
       if (!allowed.contains(fn) && !allowed.contains("*")) {

@@ -25,4 +25,9 @@ public record HistoryEvent(
     }
     return node;
   }
+
+  /** The readable table of {@link Execution#historyTable()}, for any list of events (e.g. from AWS). */
+  public static String table(java.util.List<HistoryEvent> events) {
+    return HistoryTable.format(events);
+  }
 }

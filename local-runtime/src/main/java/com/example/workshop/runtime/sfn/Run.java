@@ -644,6 +644,7 @@ final class Run {
         }
         for (Catcher c : h.catchers) {
           if (c.matches(e.error())) {
+            failedStates.add(s.name); // failed, then caught: the diagram shows it as failed
             ObjectNode errorOutput = Json.object();
             errorOutput.put("Error", e.error());
             if (e.cause() != null) {

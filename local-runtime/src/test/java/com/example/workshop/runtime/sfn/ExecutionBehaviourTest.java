@@ -51,6 +51,29 @@ class ExecutionBehaviourTest {
   }
 
   @Test
+  @DisplayName("the path overlay marks a Task whose error was caught as failed, and a retried one as retried")
+  void thePathOverlayMarksCaughtAndRetriedStates() {
+    String flow = """
+        {'StartAt': 'Charge', 'States': {
+          'Charge': {'Type': 'Task', 'Resource': 'arn:aws:lambda:us-east-1:123456789012:function:Charge',
+                     'Retry': [{'ErrorEquals': ['Busy'], 'MaxAttempts': 1}],
+                     'Catch': [{'ErrorEquals': ['CardDeclined'], 'ResultPath': '$.error', 'Next': 'Refund'}],
+                     'End': true},
+          'Refund': {'Type': 'Pass', 'End': true}}}""";
+    AtomicInteger calls = new AtomicInteger();
+    Execution ex = engine()
+        .function("Charge", event -> {
+          throw new LambdaFunctionError(calls.getAndIncrement() == 0 ? "Busy" : "CardDeclined", "no");
+        })
+        .build().start(machine(flow), "{\"orderId\": \"o-9\"}");
+    assertEquals(ExecutionStatus.SUCCEEDED, ex.status());
+    ExecutionPath path = ex.path();
+    assertEquals(List.of("Charge", "Refund"), path.visited());
+    assertEquals(java.util.Set.of("Charge"), path.failed());
+    assertEquals(java.util.Set.of("Charge"), path.retried());
+  }
+
+  @Test
   void aFailStateEndsTheExecutionWithItsErrorAndCause() {
     Execution ex = engine()
         .function("ValidateOrder", event -> "{\"valid\": false}")

@@ -1,6 +1,5 @@
-package com.example.workshop.runtime;
+package com.example.workshop.runtime.sfn;
 
-import com.example.workshop.runtime.sfn.HistoryEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -12,10 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Formats any list of {@link HistoryEvent}s (offline or from AWS) exactly like {@code
- * Execution.historyTable()}: id, elapsed since the first event, state, event type, main detail.
- * HistoryTableTest pins the equality. Temporary: when the engine offers a public static formatter
- * for a list of events, aws-run should call it and this class goes away.
+ * The readable history table: id, elapsed since the first event, state, event type, main detail.
+ * It works from the events alone, so an offline execution and one read back from AWS (aws-run)
+ * print the same way.
  */
 final class HistoryTable {
   private static final int DETAIL_WIDTH = 100;
@@ -110,7 +108,7 @@ final class HistoryTable {
     } else {
       text = d.size() == 0 ? "" : d.toString();
     }
-    text = text.replace('\n', ' ');
+    text = text.strip().replaceAll("\\s*\\n\\s*", " ");
     return text.length() > DETAIL_WIDTH ? text.substring(0, DETAIL_WIDTH - 3) + "..." : text;
   }
 }
