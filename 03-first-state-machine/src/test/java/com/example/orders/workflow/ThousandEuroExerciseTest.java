@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.ExecutionStatus;
-import com.example.workshop.runtime.sfn.LocalStepFunctions;
 import com.example.workshop.runtime.sfn.StateMachine;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,15 +22,7 @@ class ThousandEuroExerciseTest {
   @Test
   @DisplayName("an order of exactly 1000.00 EUR is held for review, not reserved")
   void thousandEurosIsHeld() throws Exception {
-    SamTemplate template = SamTemplate.read(Path.of("template.yaml"));
-    Map<String, String> arns = new TreeMap<>();
-    LocalStepFunctions.Builder builder = LocalStepFunctions.builder().region("eu-central-1");
-    template.substitutions().forEach((key, value) -> {
-      String function = value.replace("!GetAtt", "").replace(".Arn", "").trim();
-      arns.put(key, "arn:aws:lambda:eu-central-1:123456789012:function:" + function.replace("Function", ""));
-      builder.function(key, template.handlers().get(function));
-    });
-    StateMachine machine = StateMachine.load(Path.of(template.definitionUri()), arns);
+    StateMachine machine = OrderWorkflowTest.APP.stateMachine();
     String event = """
         {"version": "0", "id": "e-1000", "detail-type": "OrderPlaced", "source": "workshop.shop",
          "account": "123456789012", "time": "2026-11-27T11:00:00Z", "region": "eu-central-1", "resources": [],
@@ -42,7 +30,7 @@ class ThousandEuroExerciseTest {
                     "items": [{"sku": "BIKE-1", "quantity": 1, "unitPrice": 1000.00}],
                     "shipTo": {"name": "Min-ji Kim", "city": "Berlin", "country": "DE"}}}""";
 
-    Execution run = builder.build().start(machine, event);
+    Execution run = OrderWorkflowTest.builder().build().start(machine, event);
 
     assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
     assertEquals(List.of("WhichEvent", "ReadOrder", "ValidateOrder", "IsOrderValid", "PriceOrder", "IsHighValue",
