@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.example.workshop.runtime.sfn.StateMachine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -42,10 +41,6 @@ class DiagramDocTest {
   }
 
   static String diagram() {
-    return StateMachine.load(Path.of("statemachine/order-workflow.asl.json"),
-        Map.of("ValidateOrderFunctionArn", "arn:aws:lambda:eu-central-1:123456789012:function:ValidateOrder",
-            "PriceOrderFunctionArn", "arn:aws:lambda:eu-central-1:123456789012:function:PriceOrder",
-            "ReserveInventoryFunctionArn", "arn:aws:lambda:eu-central-1:123456789012:function:ReserveInventory"))
-        .toMermaid();
+    return OrderWorkflowTest.APP.stateMachine().toMermaid();
   }
 }
