@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,21 +14,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Which events AWS records, in which order: engine/histories.json. */
 class HistoryShapeTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = GoldenFiles.MAPPER;
 
-  static Stream<Arguments> cases() throws IOException {
-    try (InputStream in = HistoryShapeTest.class.getResourceAsStream("/engine/histories.json")) {
-      List<Arguments> out = new ArrayList<>();
-      for (JsonNode c : JSON.readTree(in)) {
-        out.add(Arguments.of(c.path("name").asText(), c));
-      }
-      return out.stream();
-    }
+  static Stream<Arguments> cases() {
+    return GoldenFiles.cases("engine/histories.json");
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest
   @MethodSource("cases")
-  void eventTypesFollowAws(String name, JsonNode c) {
+  void eventTypesFollowAws(JsonNode c) {
     boolean fail = c.path("charge").asText().equals("fail");
     Execution ex = EngineTestSupport.engine()
         .function("Charge", event -> {

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,22 +14,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** InputPath, Parameters, Result, ResultSelector, ResultPath, OutputPath: engine/io-processing.json. */
 class InputOutputProcessingTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = GoldenFiles.MAPPER;
 
-  static Stream<Arguments> cases() throws IOException {
-    try (InputStream in = InputOutputProcessingTest.class
-        .getResourceAsStream("/engine/io-processing.json")) {
-      List<Arguments> out = new ArrayList<>();
-      for (JsonNode c : JSON.readTree(in)) {
-        out.add(Arguments.of(c.path("name").asText(), c));
-      }
-      return out.stream();
-    }
+  static Stream<Arguments> cases() {
+    return GoldenFiles.cases("engine/io-processing.json");
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest
   @MethodSource("cases")
-  void stateOutputMatchesTheTable(String name, JsonNode c) throws IOException {
+  void stateOutputMatchesTheTable(JsonNode c) throws IOException {
     ObjectNode states = JSON.createObjectNode();
     states.set("S", c.get("state"));
     if (c.get("state").path("Type").asText().equals("Choice")) {

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,21 +14,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Runtime errors, their names and AWS's cause texts: engine/runtime-errors.json. */
 class RuntimeErrorsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = GoldenFiles.MAPPER;
 
-  static Stream<Arguments> cases() throws IOException {
-    try (InputStream in = RuntimeErrorsTest.class.getResourceAsStream("/engine/runtime-errors.json")) {
-      List<Arguments> out = new ArrayList<>();
-      for (JsonNode c : JSON.readTree(in)) {
-        out.add(Arguments.of(c.path("name").asText(), c));
-      }
-      return out.stream();
-    }
+  static Stream<Arguments> cases() {
+    return GoldenFiles.cases("engine/runtime-errors.json");
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest
   @MethodSource("cases")
-  void failsWithAwsErrorAndCause(String name, JsonNode c) {
+  void failsWithAwsErrorAndCause(JsonNode c) {
     ObjectNode states = JSON.createObjectNode();
     states.set("S", c.get("state"));
     states.putObject("Big").put("Type", "Succeed");
