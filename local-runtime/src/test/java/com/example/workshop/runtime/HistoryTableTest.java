@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -79,5 +80,19 @@ class HistoryTableTest {
       }
     }
     assertEquals(expected, rows);
+  }
+
+  @Test
+  @DisplayName("an EvaluationFailed row names the state whose expression failed")
+  void evaluationFailedNamesItsState() {
+    StateMachine machine = StateMachine.parse("{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"Receive\","
+        + " \"States\": {\"Receive\": {\"Type\": \"Pass\", \"Next\": \"Ship\"}, \"Ship\": {\"Type\": \"Pass\","
+        + " \"Output\": \"{% $states.input.address %}\", \"End\": true}}}", Map.of());
+    Execution ex = LocalStepFunctions.builder().build().start(machine, "{}");
+    String row = ex.historyTable().lines().filter(l -> l.contains("EvaluationFailed")).findFirst()
+        .orElseThrow();
+    String[] columns = row.strip().split("\\s+"); // id, elapsed, state, event, detail...
+    assertEquals(List.of("5", "Ship", "EvaluationFailed"),
+        List.of(columns[0], columns[2], columns[3]));
   }
 }

@@ -10,12 +10,13 @@ final class Branch {
   final String startAt;
   final Map<String, State> states;
 
-  Branch(JsonNode node) {
+  /** {@code jsonata}: the machine's QueryLanguage, which nested states default to. */
+  Branch(JsonNode node, boolean jsonata) {
     this.startAt = node.path("StartAt").asText();
     Map<String, State> map = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.path("States").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      map.put(e.getKey(), State.compile(e.getKey(), e.getValue()));
+      map.put(e.getKey(), State.compile(e.getKey(), e.getValue(), jsonata));
     }
     this.states = java.util.Collections.unmodifiableMap(map);
   }

@@ -12,13 +12,19 @@ final class Catcher {
   /** Replaces the state's Assign when this catcher handles the error ({@code $} = error output). */
   final PayloadTemplate assign;
 
-  Catcher(JsonNode node) {
+  /** JSONata Output and Assign ({@code $states.errorOutput}); null in JSONPath states. */
+  final JsonataTemplate output;
+  final JsonataTemplate assignTemplate;
+
+  Catcher(JsonNode node, boolean jsonata) {
     List<String> names = new ArrayList<>();
     node.path("ErrorEquals").forEach(n -> names.add(n.asText()));
     this.errorEquals = List.copyOf(names);
     this.next = node.path("Next").asText();
     this.resultPath = State.path(node, "ResultPath");
-    this.assign = PayloadTemplate.compile(node.get("Assign"));
+    this.assign = jsonata ? null : PayloadTemplate.compile(node.get("Assign"));
+    this.output = jsonata ? JsonataTemplate.compile("Output", node.get("Output")) : null;
+    this.assignTemplate = jsonata ? JsonataTemplate.compile("Assign", node.get("Assign")) : null;
   }
 
   boolean matches(String error) {

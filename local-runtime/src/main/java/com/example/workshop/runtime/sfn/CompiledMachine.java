@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class CompiledMachine {
   final Branch top;
   final Integer timeoutSeconds;
-  final boolean jsonata;
   /** History length of the last execution (a sizing hint only; races are harmless). */
   volatile int eventsHint = 16;
 
   CompiledMachine(JsonNode definition) {
-    this.jsonata = "JSONata".equals(definition.path("QueryLanguage").asText());
-    this.top = jsonata ? null : new Branch(definition);
+    boolean jsonata = "JSONata".equals(definition.path("QueryLanguage").asText());
+    this.top = new Branch(definition, jsonata);
     this.timeoutSeconds = State.integer(definition, "TimeoutSeconds");
   }
 }

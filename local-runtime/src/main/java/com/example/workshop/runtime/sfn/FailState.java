@@ -8,12 +8,17 @@ final class FailState extends State {
   final String errorPath;
   final String cause;
   final String causePath;
+  /** JSONata: Error and Cause, each a literal or an expression. */
+  final JsonataTemplate errorTemplate;
+  final JsonataTemplate causeTemplate;
 
-  FailState(String name, JsonNode node) {
-    super(name, node);
+  FailState(String name, JsonNode node, boolean machineJsonata) {
+    super(name, node, machineJsonata);
     this.error = text(node, "Error");
     this.errorPath = text(node, "ErrorPath");
     this.cause = text(node, "Cause");
     this.causePath = text(node, "CausePath");
+    this.errorTemplate = jsonata ? JsonataTemplate.compile("Error", node.get("Error")) : null;
+    this.causeTemplate = jsonata ? JsonataTemplate.compile("Cause", node.get("Cause")) : null;
   }
 }

@@ -59,6 +59,9 @@ final class HistoryTable {
       return "";
     }
     JsonNode d = e.details();
+    if (type.equals("EvaluationFailed") && d != null && d.has("state")) {
+      return d.get("state").asText(); // its previousEventId points before the state (as on AWS)
+    }
     boolean container = type.startsWith("MapState") || type.startsWith("ParallelState");
     if ((type.endsWith("StateEntered") || type.endsWith("StateExited")) && d != null && d.has("name")) {
       String name = d.get("name").asText();

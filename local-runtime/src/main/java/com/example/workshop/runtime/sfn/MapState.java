@@ -19,18 +19,24 @@ final class MapState extends State {
   final JsonNode toleratedFailurePercentage;
   final QueryPath toleratedFailurePercentagePath;
   final String label;
+  /** JSONata: Items (default: the state input) and the numeric fields as templates. */
+  final JsonataTemplate items;
+  final JsonataTemplate itemSelectorTemplate;
+  final JsonataTemplate maxConcurrencyTemplate;
+  final JsonataTemplate toleratedFailureCountTemplate;
+  final JsonataTemplate toleratedFailurePercentageTemplate;
   /** ItemReader/ItemBatcher/ResultWriter (distributed Map I/O) are not run locally. */
   final String unsupportedField;
 
-  MapState(String name, JsonNode node) {
-    super(name, node);
+  MapState(String name, JsonNode node, boolean machineJsonata) {
+    super(name, node, machineJsonata);
     JsonNode proc = node.has("ItemProcessor") ? node.get("ItemProcessor") : node.path("Iterator");
-    this.processor = new Branch(proc);
+    this.processor = new Branch(proc, machineJsonata);
     this.distributed = "DISTRIBUTED".equals(proc.path("ProcessorConfig").path("Mode").asText());
     this.itemsPath = path(node, "ItemsPath");
-    this.itemSelector = PayloadTemplate.compile(
+    this.itemSelector = jsonata ? null : PayloadTemplate.compile(
         node.has("ItemSelector") ? node.get("ItemSelector") : node.get("Parameters"));
-    this.handling = new ErrorHandling(node);
+    this.handling = new ErrorHandling(node, jsonata);
     this.maxConcurrency = node.get("MaxConcurrency");
     this.maxConcurrencyPath = QueryPath.of(text(node, "MaxConcurrencyPath"));
     this.toleratedFailureCount = node.get("ToleratedFailureCount");
@@ -39,6 +45,15 @@ final class MapState extends State {
     this.toleratedFailurePercentagePath =
         QueryPath.of(text(node, "ToleratedFailurePercentagePath"));
     this.label = text(node, "Label");
+    this.items = jsonata ? JsonataTemplate.compile("Items", node.get("Items")) : null;
+    this.itemSelectorTemplate = jsonata
+        ? JsonataTemplate.compile("ItemSelector", node.get("ItemSelector")) : null;
+    this.maxConcurrencyTemplate = jsonata
+        ? JsonataTemplate.compile("MaxConcurrency", maxConcurrency) : null;
+    this.toleratedFailureCountTemplate = jsonata
+        ? JsonataTemplate.compile("ToleratedFailureCount", toleratedFailureCount) : null;
+    this.toleratedFailurePercentageTemplate = jsonata
+        ? JsonataTemplate.compile("ToleratedFailurePercentage", toleratedFailurePercentage) : null;
     String missing = null;
     for (String field : new String[] {"ItemReader", "ItemBatcher", "ResultWriter"}) {
       if (node.has(field) && missing == null) {

@@ -9,13 +9,16 @@ final class ParallelState extends State {
   final List<Branch> branches;
   final PayloadTemplate parameters;
   final ErrorHandling handling;
+  /** JSONata Arguments: the input of every branch. */
+  final JsonataTemplate arguments;
 
-  ParallelState(String name, JsonNode node) {
-    super(name, node);
+  ParallelState(String name, JsonNode node, boolean machineJsonata) {
+    super(name, node, machineJsonata);
     List<Branch> list = new ArrayList<>();
-    node.path("Branches").forEach(b -> list.add(new Branch(b)));
+    node.path("Branches").forEach(b -> list.add(new Branch(b, machineJsonata)));
     this.branches = List.copyOf(list);
     this.parameters = PayloadTemplate.compile(node.get("Parameters"));
-    this.handling = new ErrorHandling(node);
+    this.handling = new ErrorHandling(node, jsonata);
+    this.arguments = jsonata ? JsonataTemplate.compile("Arguments", node.get("Arguments")) : null;
   }
 }

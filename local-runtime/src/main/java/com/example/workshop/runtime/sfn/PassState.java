@@ -10,8 +10,8 @@ final class PassState extends State {
   final int resultBytes;
   final QueryPath resultPath;
 
-  PassState(String name, JsonNode node) {
-    super(name, node);
+  PassState(String name, JsonNode node, boolean machineJsonata) {
+    super(name, node, machineJsonata);
     this.parameters = PayloadTemplate.compile(node.get("Parameters"));
     this.result = node.get("Result");
     this.resultBytes = result == null ? 0

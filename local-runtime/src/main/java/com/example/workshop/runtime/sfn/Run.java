@@ -55,6 +55,9 @@ final class Run {
     JsonNode mapValue;
     /** {@code $$.Task.Token} of a .waitForTaskToken task (mocked locally), else null. */
     String taskToken;
+    /** The state's StateEntered event id, and the id an EvaluationFailed event follows. */
+    long enteredId;
+    long evaluationFailedAfter;
 
     Frame(String stateName, long enteredMillis, Variables vars) {
       this.stateName = stateName;
@@ -188,10 +191,6 @@ final class Run {
     });
     last = 0;
     try {
-      if (machine.jsonata) {
-        throw new StatesError(ErrorNames.RUNTIME,
-            "QueryLanguage JSONata is not supported by local-runtime yet; use JSONPath.");
-      }
       if (inputChars * 3L > PAYLOAD_LIMIT
           && Json.text(input).getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT) {
         throw new StatesError("States.DataLimitExceeded",
@@ -381,14 +380,19 @@ final class Run {
   private Step runState(State s, JsonNode in, Variables vars) {
     tick();
     visited.add(s.name);
+    long enteredAfter = last;
     long enteredId = entered(s, in);
     Frame frame = new Frame(s.name, now, vars);
+    frame.enteredId = enteredId;
+    // recorded: AWS links EvaluationFailed to the event before StateEntered, in a Wait state to
+    // WaitStateEntered itself
+    frame.evaluationFailedAfter = s instanceof WaitState ? enteredId : enteredAfter;
     currentFrame = frame;
     pendingAssign = null;
     try {
-      if (s.jsonata) {
-        throw new StatesError(ErrorNames.RUNTIME, "QueryLanguage JSONata is not supported by"
-            + " local-runtime yet; write this state in JSONPath.");
+      if (s.jsonata && !(s instanceof TaskState || s instanceof ParallelState
+          || s instanceof MapState)) {
+        return jsonataState(s, in, frame);
       }
       if (s instanceof PassState p) {
         return pass(p, in, frame);
@@ -597,6 +601,153 @@ final class Run {
     return v.asText();
   }
 
+  // ---------------------------------------------------------------- JSONata
+
+  /** Pass, Choice, Wait, Succeed and Fail in a JSONata state (no paths: Output and Assign). */
+  private Step jsonataState(State s, JsonNode in, Frame frame) {
+    JsonataTemplate.Scope scope = scope(frame, in, null, null);
+    JsonataTemplate output = s.output;
+    JsonataTemplate assign = s.assignTemplate;
+    String next = s.next;
+    if (s instanceof FailState f) {
+      throw new StatesError(stringTemplate(f.errorTemplate, scope, "Error"),
+          stringTemplate(f.causeTemplate, scope, "Cause"));
+    } else if (s instanceof ChoiceState c) {
+      next = null;
+      for (ChoiceState.JsonataRule rule : c.jsonataRules) {
+        JsonNode v = evaluate(rule.condition(), scope);
+        if (!v.isBoolean()) {
+          throw queryError("Condition", unexpectedType(rule.condition(), "Condition", "boolean", v));
+        }
+        if (v.asBoolean()) {
+          next = rule.next();
+          output = rule.output() != null ? rule.output() : output;
+          assign = rule.assign() != null ? rule.assign() : assign;
+          break;
+        }
+      }
+      if (next == null) {
+        next = c.defaultNext;
+      }
+      if (next == null) {
+        throw new StatesError("States.NoChoiceMatched",
+            "No Choice Rules matched and no Default was specified in state '" + c.name + "'.");
+      }
+    } else if (s instanceof WaitState w) {
+      sleep(jsonataWaitMillis(w, scope));
+    }
+    prepareAssign(assign, scope);
+    JsonNode out = output == null ? in : evaluate(output, scope);
+    exited(s, out);
+    return new Step(out, next);
+  }
+
+  private long jsonataWaitMillis(WaitState w, JsonataTemplate.Scope scope) {
+    if (w.secondsTemplate != null) {
+      Integer seconds = integerTemplate(w.secondsTemplate, scope, "Seconds");
+      if (seconds < 0) {
+        throw queryError("Seconds", "The Seconds field must not be negative, but was: " + seconds);
+      }
+      return seconds * 1000L;
+    }
+    JsonNode v = evaluate(w.timestampTemplate, scope);
+    String ts = v.isTextual() ? v.asText() : Json.text(v);
+    Instant target = v.isTextual() ? parseTimestamp(ts) : null;
+    if (target == null) {
+      throw queryError("Timestamp", "The Timestamp field cannot be parsed as an ISO-8601"
+          + " extended offset date-time format string: " + ts);
+    }
+    return target.toEpochMilli() - now;
+  }
+
+  /** {@code $states} for one evaluation: input, context, and result or errorOutput where given. */
+  private JsonataTemplate.Scope scope(Frame frame, JsonNode in, JsonNode result,
+      JsonNode errorOutput) {
+    ObjectNode states = Json.object();
+    states.set("input", in);
+    if (result != null) {
+      states.set("result", result);
+    }
+    if (errorOutput != null) {
+      states.set("errorOutput", errorOutput);
+    }
+    states.set("context", frame.get());
+    return new JsonataTemplate.Scope(states, frame.vars, random);
+  }
+
+  private JsonNode evaluate(JsonataTemplate template, JsonataTemplate.Scope scope) {
+    try {
+      return template.apply(scope);
+    } catch (JsonataTemplate.EvaluationError e) {
+      throw queryError(e.location, e.why);
+    }
+  }
+
+  private void prepareAssign(JsonataTemplate assign, JsonataTemplate.Scope scope) {
+    JsonNode values = assign == null ? null : evaluate(assign, scope);
+    pendingAssign = values instanceof ObjectNode o && !o.isEmpty() ? o : null;
+  }
+
+  private Integer integerTemplate(JsonataTemplate t, JsonataTemplate.Scope scope, String field) {
+    if (t == null) {
+      return null;
+    }
+    JsonNode v = evaluate(t, scope);
+    if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))) {
+      throw queryError(field, unexpectedType(t, field, "integer", v));
+    }
+    return v.asInt();
+  }
+
+  private Double percentageTemplate(MapState m, JsonataTemplate.Scope scope) {
+    if (m.toleratedFailurePercentageTemplate == null) {
+      return null;
+    }
+    JsonNode v = evaluate(m.toleratedFailurePercentageTemplate, scope);
+    if (!v.isNumber()) {
+      throw queryError("ToleratedFailurePercentage", unexpectedType(
+          m.toleratedFailurePercentageTemplate, "ToleratedFailurePercentage", "number", v));
+    }
+    return v.asDouble();
+  }
+
+  private String stringTemplate(JsonataTemplate t, JsonataTemplate.Scope scope, String field) {
+    if (t == null) {
+      return null;
+    }
+    JsonNode v = evaluate(t, scope);
+    if (!v.isTextual()) {
+      throw queryError(field, unexpectedType(t, field, "string", v));
+    }
+    return v.asText();
+  }
+
+  private static String unexpectedType(JsonataTemplate t, String field, String expected,
+      JsonNode value) {
+    return "The JSONata expression '" + t.text() + "' specified for the field '" + field
+        + "' returned an unexpected result type. Expected '" + expected + "', but was '"
+        + JsonataTemplate.typeName(value) + "' for value: " + Json.text(value);
+  }
+
+  /** States.QueryEvaluationError for the current state, after an EvaluationFailed event. */
+  private StatesError queryError(String location, String why) {
+    Frame f = currentFrame;
+    String fullCause = RUNTIME_PREFIX + f.stateName + "' (entered at the event id #" + f.enteredId
+        + "). " + why;
+    last = f.evaluationFailedAfter;
+    emit("EvaluationFailed", f.stateName, "evaluationFailedEventDetails", () -> {
+      ObjectNode d = Json.object();
+      d.put("error", JsonataTemplate.QUERY_EVALUATION_ERROR);
+      d.put("cause", fullCause);
+      if (location != null) {
+        d.put("location", location);
+      }
+      d.put("state", f.stateName);
+      return d;
+    });
+    return new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, fullCause);
+  }
+
   // ---------------------------------------------------------------- retry / catch
 
   private interface Attempt {
@@ -611,11 +762,18 @@ final class Run {
       frame.retryCount = s instanceof TaskState ? retryCount : -1;
       try {
         JsonNode result = attempt.run();
-        prepareAssign(s.assign, result, frame);
-        if (h.resultSelector != null) {
-          result = h.resultSelector.apply(result, frame);
+        JsonNode out;
+        if (s.jsonata) {
+          JsonataTemplate.Scope scope = scope(frame, in, result, null);
+          prepareAssign(s.assignTemplate, scope);
+          out = s.output == null ? result : evaluate(s.output, scope);
+        } else {
+          prepareAssign(s.assign, result, frame);
+          if (h.resultSelector != null) {
+            result = h.resultSelector.apply(result, frame);
+          }
+          out = outputPath(s, resultPath(h.resultPath, in, result));
         }
-        JsonNode out = outputPath(s, resultPath(h.resultPath, in, result));
         exited(s, out);
         return new Step(out, s.next);
       } catch (StatesError e) {
@@ -650,8 +808,15 @@ final class Run {
             if (e.cause() != null) {
               errorOutput.put("Cause", e.cause());
             }
-            prepareAssign(c.assign, errorOutput, frame);
-            JsonNode out = resultPath(c.resultPath, in, errorOutput);
+            JsonNode out;
+            if (s.jsonata) {
+              JsonataTemplate.Scope scope = scope(frame, in, null, errorOutput);
+              prepareAssign(c.assignTemplate, scope);
+              out = c.output == null ? errorOutput : evaluate(c.output, scope);
+            } else {
+              prepareAssign(c.assign, errorOutput, frame);
+              out = resultPath(c.resultPath, in, errorOutput);
+            }
             exited(s, out);
             return new Step(out, c.next);
           }
@@ -664,7 +829,8 @@ final class Run {
   // ---------------------------------------------------------------- Parallel / Map
 
   private JsonNode parallel(ParallelState p, JsonNode in, Frame frame) {
-    JsonNode effective = effectiveInput(p, p.parameters, in, frame);
+    JsonNode effective = !p.jsonata ? effectiveInput(p, p.parameters, in, frame)
+        : p.arguments == null ? in : evaluate(p.arguments, scope(frame, in, null, null));
     simple("ParallelStateStarted", p.name);
     ArrayNode results = Json.NODES.arrayNode(p.branches.size());
     try {
@@ -673,6 +839,7 @@ final class Run {
         currentFrame = frame;
       }
     } catch (StatesError e) {
+      currentFrame = frame; // a Catcher's Assign goes to this state's scope, not the branch's
       if (ErrorNames.RUNTIME.equals(e.error())) {
         simple("ParallelStateFailed", p.name);
       }
@@ -688,25 +855,40 @@ final class Run {
           + " (distributed Map reading or writing S3) is not supported by local-runtime; pass the"
           + " items in the state input and use ItemsPath instead.");
     }
-    JsonNode effective = inputPath(m, in);
-    JsonNode items = readPath(m.itemsPath, effective);
-    if (!items.isArray()) {
-      throw new StatesError(ErrorNames.RUNTIME, "Map state input must be an array but was: "
-          + (items.isTextual() ? "\"" + items.asText() + "\"" : Json.text(items)));
+    JsonNode effective;
+    JsonNode items;
+    if (m.jsonata) {
+      effective = in;
+      items = m.items == null ? in : evaluate(m.items, scope(frame, in, null, null));
+    } else {
+      effective = inputPath(m, in);
+      items = readPath(m.itemsPath, effective);
     }
-    integerField(m.maxConcurrency, m.maxConcurrencyPath, effective, "MaxConcurrencyPath");
+    if (!items.isArray()) {
+      String why = "Map state input must be an array but was: "
+          + (items.isTextual() ? "\"" + items.asText() + "\"" : Json.text(items));
+      throw m.jsonata ? queryError(null, why) : new StatesError(ErrorNames.RUNTIME, why);
+    }
+    if (m.jsonata) {
+      integerTemplate(m.maxConcurrencyTemplate, scope(frame, in, null, null), "MaxConcurrency");
+    } else {
+      integerField(m.maxConcurrency, m.maxConcurrencyPath, effective, "MaxConcurrencyPath");
+    }
     int length = items.size();
     emit("MapStateStarted", m.name, "mapStateStartedEventDetails", () -> {
       ObjectNode d = Json.object();
       d.put("length", length);
       return d;
     });
-    Integer count = integerField(m.toleratedFailureCount, m.toleratedFailureCountPath, effective,
-        "ToleratedFailureCountPath");
+    Integer count = m.jsonata ? integerTemplate(m.toleratedFailureCountTemplate,
+        scope(frame, in, null, null), "ToleratedFailureCount")
+        : integerField(m.toleratedFailureCount, m.toleratedFailureCountPath, effective,
+            "ToleratedFailureCountPath");
     if (count != null && count < 0) {
       throw new StatesError(ErrorNames.RUNTIME, "ToleratedFailureCount cannot be negative.");
     }
-    Double percentage = percentageField(m, effective);
+    Double percentage = m.jsonata ? percentageTemplate(m, scope(frame, in, null, null))
+        : percentageField(m, effective);
     if (percentage != null && (percentage < 0 || percentage > 100)) {
       throw new StatesError(ErrorNames.RUNTIME,
           "ToleratedFailurePercentage must be between 0 and 100.");
@@ -728,10 +910,11 @@ final class Run {
       for (int i = 0; i < items.size(); i++) {
         JsonNode item = items.get(i);
         JsonNode itemInput = item;
-        if (m.itemSelector != null) {
+        if (m.itemSelector != null || m.itemSelectorTemplate != null) {
           frame.mapIndex = i;
           frame.mapValue = item;
-          itemInput = m.itemSelector.apply(effective, frame);
+          itemInput = m.jsonata ? evaluate(m.itemSelectorTemplate, scope(frame, in, null, null))
+              : m.itemSelector.apply(effective, frame);
         }
         int index = i;
         if (!m.distributed) {
@@ -839,15 +1022,25 @@ final class Run {
     if (t.resource.endsWith(".waitForTaskToken")) {
       frame.taskToken = "local-" + uuid(random);
     }
-    JsonNode afterInputPath = inputPath(t, in);
-    Integer timeout = t.timeoutSecondsPath != null
-        ? Integer.valueOf(readPath(t.timeoutSecondsPath, afterInputPath).asInt())
-        : t.timeoutSeconds;
-    Integer heartbeat = t.heartbeatSecondsPath != null
-        ? Integer.valueOf(readPath(t.heartbeatSecondsPath, afterInputPath).asInt())
-        : t.heartbeatSeconds;
-    JsonNode effective = t.parameters == null ? afterInputPath
-        : t.parameters.apply(afterInputPath, frame);
+    Integer timeout;
+    Integer heartbeat;
+    JsonNode effective;
+    if (t.jsonata) {
+      JsonataTemplate.Scope scope = scope(frame, in, null, null);
+      timeout = integerTemplate(t.timeoutTemplate, scope, "TimeoutSeconds");
+      heartbeat = integerTemplate(t.heartbeatTemplate, scope, "HeartbeatSeconds");
+      effective = t.arguments == null ? in : evaluate(t.arguments, scope);
+    } else {
+      JsonNode afterInputPath = inputPath(t, in);
+      timeout = t.timeoutSecondsPath != null
+          ? Integer.valueOf(readPath(t.timeoutSecondsPath, afterInputPath).asInt())
+          : t.timeoutSeconds;
+      heartbeat = t.heartbeatSecondsPath != null
+          ? Integer.valueOf(readPath(t.heartbeatSecondsPath, afterInputPath).asInt())
+          : t.heartbeatSeconds;
+      effective = t.parameters == null ? afterInputPath
+          : t.parameters.apply(afterInputPath, frame);
+    }
     if (t.resource.equals(LAMBDA_INVOKE)) {
       return lambdaInvoke(t, effective, timeout, heartbeat);
     }

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A compiled, immutable state (JSONPath query language). Path fields hold {@code null} for the
- * JSON-null form ({@code "InputPath": null}); absent fields hold their AWS default {@code "$"}.
+ * A compiled, immutable state. JSONPath: path fields hold {@code null} for the JSON-null form
+ * ({@code "InputPath": null}); absent fields hold their AWS default {@code "$"}. JSONata: the
+ * template fields ({@link #output}, {@link #assignTemplate}, ...) are set instead.
  */
 abstract sealed class State
     permits PassState, TaskState, ChoiceState, WaitState, SucceedState, FailState, ParallelState,
@@ -17,23 +18,30 @@ abstract sealed class State
   final QueryPath outputPath;
   final String next;
 
-  State(String name, JsonNode node) {
+  State(String name, JsonNode node, boolean machineJsonata) {
     this.name = name;
     this.type = node.path("Type").asText();
     this.inputPath = path(node, "InputPath");
     this.outputPath = path(node, "OutputPath");
     this.next = node.hasNonNull("Next") ? node.get("Next").asText() : null;
-    this.jsonata = "JSONata".equals(node.path("QueryLanguage").asText());
+    this.jsonata = node.has("QueryLanguage")
+        ? "JSONata".equals(node.path("QueryLanguage").asText()) : machineJsonata;
     this.assign = jsonata ? null : PayloadTemplate.compile(node.get("Assign"));
+    this.assignTemplate = jsonata ? JsonataTemplate.compile("Assign", node.get("Assign")) : null;
+    this.output = jsonata ? JsonataTemplate.compile("Output", node.get("Output")) : null;
     this.enteredEvent = type + "StateEntered";
     this.exitedEvent = type + "StateExited";
   }
 
-  /** The state asks for the JSONata query language (not supported yet: it fails when entered). */
+  /** The state's query language is JSONata (its own QueryLanguage, else the machine's). */
   final boolean jsonata;
 
   /** JSONPath Assign: variable name → value, {@code .$} keys evaluated; null when absent. */
   final PayloadTemplate assign;
+
+  /** JSONata Assign and Output; null when absent or in a JSONPath state. */
+  final JsonataTemplate assignTemplate;
+  final JsonataTemplate output;
 
   /** History event types, e.g. TaskStateEntered / TaskStateExited. */
   final String enteredEvent;
@@ -57,16 +65,17 @@ abstract sealed class State
     return v == null || v.isNull() ? null : v.asText();
   }
 
-  static State compile(String name, JsonNode node) {
+  static State compile(String name, JsonNode node, boolean machineJsonata) {
+    boolean m = machineJsonata;
     return switch (node.path("Type").asText()) {
-      case "Pass" -> new PassState(name, node);
-      case "Task" -> new TaskState(name, node);
-      case "Choice" -> new ChoiceState(name, node);
-      case "Wait" -> new WaitState(name, node);
-      case "Succeed" -> new SucceedState(name, node);
-      case "Fail" -> new FailState(name, node);
-      case "Parallel" -> new ParallelState(name, node);
-      case "Map" -> new MapState(name, node);
+      case "Pass" -> new PassState(name, node, m);
+      case "Task" -> new TaskState(name, node, m);
+      case "Choice" -> new ChoiceState(name, node, m);
+      case "Wait" -> new WaitState(name, node, m);
+      case "Succeed" -> new SucceedState(name, node, m);
+      case "Fail" -> new FailState(name, node, m);
+      case "Parallel" -> new ParallelState(name, node, m);
+      case "Map" -> new MapState(name, node, m);
       default -> throw new IllegalArgumentException(
           "state '" + name + "' has unsupported Type '" + node.path("Type").asText() + "'");
     };
@@ -79,14 +88,14 @@ abstract sealed class State
     final List<Retrier> retriers;
     final List<Catcher> catchers;
 
-    ErrorHandling(JsonNode node) {
+    ErrorHandling(JsonNode node, boolean jsonata) {
       this.resultSelector = PayloadTemplate.compile(node.get("ResultSelector"));
       this.resultPath = path(node, "ResultPath");
       List<Retrier> r = new ArrayList<>();
       node.path("Retry").forEach(n -> r.add(new Retrier(n)));
       this.retriers = List.copyOf(r);
       List<Catcher> c = new ArrayList<>();
-      node.path("Catch").forEach(n -> c.add(new Catcher(n)));
+      node.path("Catch").forEach(n -> c.add(new Catcher(n, jsonata)));
       this.catchers = List.copyOf(c);
     }
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Succeed: ends its scope successfully with (InputPath, OutputPath)-filtered input. */
 final class SucceedState extends State {
-  SucceedState(String name, JsonNode node) {
-    super(name, node);
+  SucceedState(String name, JsonNode node, boolean machineJsonata) {
+    super(name, node, machineJsonata);
   }
 }
