@@ -12,7 +12,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.AbstractList;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -20,6 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.RandomAccess;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A field of a JSONata state (Arguments, Output, Assign, Condition, Items, ...): any JSON value in
@@ -39,12 +45,10 @@ final class JsonataTemplate {
   /** Raised for a failed evaluation; {@code location} is the field path AWS reports. */
   static final class EvaluationError extends RuntimeException {
     final String location;
-    final String why;
 
     EvaluationError(String location, String why) {
       super(why, null, false, false);
       this.location = location;
-      this.why = why;
     }
   }
 
@@ -52,20 +56,30 @@ final class JsonataTemplate {
 
   private record Literal(JsonNode value) implements Part {}
 
-  private record Expression(String location, String text, Jsonata compiled, JException syntax)
-      implements Part {}
+  /** {@code variables}: the {@code $name}s the text mentions, bound from the workflow variables. */
+  private record Expression(String location, String text, Jsonata compiled, JException syntax,
+      List<String> variables) implements Part {
+
+    EvaluationError error(String what) {
+      return new EvaluationError(location, "The JSONata expression '" + text
+          + "' specified for the field '" + location + "' " + what);
+    }
+  }
 
   private record ObjectPart(Map<String, Part> fields) implements Part {}
 
   private record ArrayPart(List<Part> items) implements Part {}
 
+  private static final Pattern VARIABLE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+  private final String field;
   private final Part root;
-  private final boolean literal;
+  /** The expression (without {@code {% %}}), or the literal's JSON text: for error messages. */
   private final String text;
 
-  private JsonataTemplate(Part root, String text) {
+  private JsonataTemplate(String field, Part root, String text) {
+    this.field = field;
     this.root = root;
-    this.literal = root instanceof Literal;
     this.text = text;
   }
 
@@ -75,24 +89,8 @@ final class JsonataTemplate {
       return null;
     }
     Part root = part(field, node);
-    return new JsonataTemplate(root, root instanceof Expression e ? e.text() : Json.text(node));
-  }
-
-  /** The expression (without {@code {% %}}), or the literal's JSON text. */
-  String text() {
-    return text;
-  }
-
-  /** JSONata's name for a value's type, as error messages show it. */
-  static String typeName(JsonNode v) {
-    return switch (v.getNodeType()) {
-      case STRING -> "string";
-      case NUMBER -> "number";
-      case BOOLEAN -> "boolean";
-      case ARRAY -> "array";
-      case NULL -> "null";
-      default -> "object";
-    };
+    return new JsonataTemplate(field, root,
+        root instanceof Expression e ? e.text() : Json.text(node));
   }
 
   static boolean isExpression(JsonNode node) {
@@ -107,12 +105,14 @@ final class JsonataTemplate {
     if (isExpression(node)) {
       String s = node.asText();
       String text = s.substring(2, s.length() - 2).trim();
+      List<String> variables = VARIABLE.matcher(text).results().map(m -> m.group(1))
+          .filter(name -> !name.equals("states")).distinct().toList();
       try {
         Jsonata compiled = Jsonata.jsonata(text);
         compiled.setOutputConvertNulls(false); // JSON null stays apart from "undefined" (null)
-        return new Expression(location, text, compiled, null);
+        return new Expression(location, text, compiled, null, variables);
       } catch (JException e) {
-        return new Expression(location, text, null, e);
+        return new Expression(location, text, null, e, variables);
       }
     }
     if (node.isObject()) {
@@ -140,24 +140,55 @@ final class JsonataTemplate {
   }
 
   JsonNode apply(Scope scope) {
-    if (literal) {
-      return ((Literal) root).value().deepCopy();
-    }
-    return eval(root, scope, new HashMap<>());
+    return eval(root, scope);
   }
 
-  private JsonNode eval(Part part, Scope scope, Map<String, Object> converted) {
+  /**
+   * Evaluates and checks the result's type: {@code "boolean"}, {@code "string"}, {@code "number"}
+   * or {@code "integer"} (a number without a fraction).
+   */
+  JsonNode apply(Scope scope, String expected) {
+    JsonNode v = eval(root, scope);
+    boolean ok = switch (expected) {
+      case "boolean" -> v.isBoolean();
+      case "string" -> v.isTextual();
+      case "number" -> v.isNumber();
+      case "integer" -> v.isIntegralNumber() || v.isNumber() && v.asDouble() == Math.rint(v.asDouble());
+      default -> throw new IllegalArgumentException(expected);
+    };
+    if (!ok) {
+      throw new EvaluationError(field, "The JSONata expression '" + text
+          + "' specified for the field '" + field + "' returned an unexpected result type."
+          + " Expected '" + expected + "', but was '" + typeName(v) + "' for value: "
+          + Json.text(v));
+    }
+    return v;
+  }
+
+  /** JSONata's name for a value's type, as error messages show it. */
+  private static String typeName(JsonNode v) {
+    return switch (v.getNodeType()) {
+      case STRING -> "string";
+      case NUMBER -> "number";
+      case BOOLEAN -> "boolean";
+      case ARRAY -> "array";
+      case NULL -> "null";
+      default -> "object";
+    };
+  }
+
+  private static JsonNode eval(Part part, Scope scope) {
     if (part instanceof Literal l) {
       return l.value().deepCopy();
     }
     if (part instanceof ObjectPart o) {
       ObjectNode out = Json.object();
-      o.fields().forEach((k, v) -> out.set(k, eval(v, scope, converted)));
+      o.fields().forEach((k, v) -> out.set(k, eval(v, scope)));
       return out;
     }
     if (part instanceof ArrayPart a) {
       ArrayNode out = Json.NODES.arrayNode(a.items().size());
-      a.items().forEach(v -> out.add(eval(v, scope, converted)));
+      a.items().forEach(v -> out.add(eval(v, scope)));
       return out;
     }
     Expression e = (Expression) part;
@@ -168,12 +199,11 @@ final class JsonataTemplate {
     // a parsed Jsonata is not safe for concurrent evaluation
     synchronized (e.compiled()) {
       Jsonata.Frame frame = e.compiled().createFrame();
-      Object states = converted.computeIfAbsent("states", k -> toJava(scope.states()));
-      frame.bind("states", states);
-      for (Map.Entry<String, JsonNode> v : scope.variables().entrySet()) {
-        if (e.text().contains("$" + v.getKey())) {
-          frame.bind(v.getKey(), converted.computeIfAbsent("$" + v.getKey(),
-              k -> toJava(v.getValue())));
+      frame.bind("states", toJava(scope.states()));
+      for (String name : e.variables()) {
+        JsonNode value = scope.variables().get(name);
+        if (value != null) {
+          frame.bind(name, toJava(value));
         }
       }
       Functions.bind(frame, scope.random());
@@ -183,40 +213,36 @@ final class JsonataTemplate {
       } catch (JException x) {
         throw threw(e, x);
       } catch (RuntimeException x) {
-        throw new EvaluationError(e.location(), "The JSONata expression '" + e.text()
-            + "' specified for the field '" + e.location()
-            + "' threw an error during evaluation. " + x.getMessage());
+        throw e.error("threw an error during evaluation. " + x.getMessage());
       }
     }
     if (result == null) {
-      throw new EvaluationError(e.location(), "The JSONata expression '" + e.text()
-          + "' specified for the field '" + e.location() + "' returned nothing (undefined).");
+      throw e.error("returned nothing (undefined).");
     }
     return toJson(result, e);
   }
 
   private static EvaluationError threw(Expression e, JException x) {
-    return new EvaluationError(e.location(), "The JSONata expression '" + e.text()
-        + "' specified for the field '" + e.location() + "' threw an error during evaluation. "
+    return e.error("threw an error during evaluation. "
         + (x.getError() != null && x.getError().matches("[A-Z]\\d{4}")
             ? x.getError() + ": " + x.getMessage() : x.getError()));
   }
 
   // ---------------------------------------------------------------- JSON <-> JSONata values
 
+  /**
+   * A JSON value as JSONata sees it. Objects and arrays become read-only views that convert a
+   * member when it is first read, so an expression pays only for the part of the input it touches.
+   */
   static Object toJava(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return Jsonata.NULL_VALUE;
     }
     if (node.isObject()) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      node.fields().forEachRemaining(f -> map.put(f.getKey(), toJava(f.getValue())));
-      return map;
+      return new ObjectView(node);
     }
     if (node.isArray()) {
-      List<Object> list = new ArrayList<>(node.size());
-      node.forEach(n -> list.add(toJava(n)));
-      return list;
+      return new ArrayView(node);
     }
     if (node.isTextual()) {
       return node.asText();
@@ -230,10 +256,77 @@ final class JsonataTemplate {
     return node.asDouble();
   }
 
+  private static final class ObjectView extends AbstractMap<String, Object> {
+    final JsonNode node;
+    private final Map<String, Object> converted = new HashMap<>();
+    private Set<Entry<String, Object>> entries;
+
+    ObjectView(JsonNode node) {
+      this.node = node;
+    }
+
+    @Override
+    public Object get(Object key) {
+      JsonNode member = key instanceof String k ? node.get(k) : null;
+      return member == null ? null : converted.computeIfAbsent((String) key, k -> toJava(member));
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return key instanceof String k && node.has(k);
+    }
+
+    @Override
+    public int size() {
+      return node.size();
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      if (entries == null) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        node.fieldNames().forEachRemaining(k -> all.put(k, get(k)));
+        entries = Collections.unmodifiableMap(all).entrySet();
+      }
+      return entries;
+    }
+  }
+
+  private static final class ArrayView extends AbstractList<Object> implements RandomAccess {
+    final JsonNode node;
+    private final Object[] converted;
+
+    ArrayView(JsonNode node) {
+      this.node = node;
+      this.converted = new Object[node.size()];
+    }
+
+    @Override
+    public Object get(int index) {
+      Object v = converted[index];
+      if (v == null) {
+        v = toJava(node.get(index));
+        converted[index] = v;
+      }
+      return v;
+    }
+
+    @Override
+    public int size() {
+      return converted.length;
+    }
+  }
+
   private static JsonNode toJson(Object value, Expression e) {
     JsonNodeFactory f = Json.NODES;
     if (value == null || value == Jsonata.NULL_VALUE) {
       return f.nullNode();
+    }
+    if (value instanceof ObjectView v) {
+      return v.node.deepCopy();
+    }
+    if (value instanceof ArrayView v) {
+      return v.node.deepCopy();
     }
     if (value instanceof Map<?, ?> map) {
       ObjectNode out = f.objectNode();
@@ -262,9 +355,7 @@ final class JsonataTemplate {
     if (value instanceof Number n) {
       return number(n);
     }
-    throw new EvaluationError(e.location(), "The JSONata expression '" + e.text()
-        + "' specified for the field '" + e.location()
-        + "' returned an unexpected result type: a function is not a JSON value.");
+    throw e.error("returned an unexpected result type: a function is not a JSON value.");
   }
 
   /** JSON numbers are doubles in JSONata: integral values print without a fraction. */
@@ -290,14 +381,20 @@ final class JsonataTemplate {
       return Jsonata.function(name, body, null);
     }
 
+    private static final Jsonata.JFunction PARTITION = fn("partition", Functions::partition);
+    private static final Jsonata.JFunction RANGE = fn("range", Functions::range);
+    private static final Jsonata.JFunction HASH = fn("hash", Functions::hash);
+    private static final Jsonata.JFunction PARSE = fn("parse", Functions::parse);
+
+    /** $random and $uuid draw from the execution's (seedable) random source. */
     static void bind(Jsonata.Frame frame, Random random) {
-      frame.bind("partition", fn("partition", Functions::partition));
-      frame.bind("range", fn("range", Functions::range));
-      frame.bind("hash", fn("hash", Functions::hash));
+      frame.bind("partition", PARTITION);
+      frame.bind("range", RANGE);
+      frame.bind("hash", HASH);
+      frame.bind("parse", PARSE);
       frame.bind("random", fn("random", (List<?> a) -> a.isEmpty() || a.get(0) == null
           ? random.nextDouble() : new Random(((Number) a.get(0)).longValue()).nextDouble()));
       frame.bind("uuid", fn("uuid", (List<?> a) -> Run.uuid(random)));
-      frame.bind("parse", fn("parse", Functions::parse));
     }
 
     private static Object partition(List<?> args) {

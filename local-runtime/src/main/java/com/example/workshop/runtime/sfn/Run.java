@@ -610,16 +610,12 @@ final class Run {
     JsonataTemplate assign = s.assignTemplate;
     String next = s.next;
     if (s instanceof FailState f) {
-      throw new StatesError(stringTemplate(f.errorTemplate, scope, "Error"),
-          stringTemplate(f.causeTemplate, scope, "Cause"));
+      throw new StatesError(stringTemplate(f.errorTemplate, scope),
+          stringTemplate(f.causeTemplate, scope));
     } else if (s instanceof ChoiceState c) {
       next = null;
       for (ChoiceState.JsonataRule rule : c.jsonataRules) {
-        JsonNode v = evaluate(rule.condition(), scope);
-        if (!v.isBoolean()) {
-          throw queryError("Condition", unexpectedType(rule.condition(), "Condition", "boolean", v));
-        }
-        if (v.asBoolean()) {
+        if (evaluate(rule.condition(), scope, "boolean").asBoolean()) {
           next = rule.next();
           output = rule.output() != null ? rule.output() : output;
           assign = rule.assign() != null ? rule.assign() : assign;
@@ -644,7 +640,7 @@ final class Run {
 
   private long jsonataWaitMillis(WaitState w, JsonataTemplate.Scope scope) {
     if (w.secondsTemplate != null) {
-      Integer seconds = integerTemplate(w.secondsTemplate, scope, "Seconds");
+      Integer seconds = integerTemplate(w.secondsTemplate, scope);
       if (seconds < 0) {
         throw queryError("Seconds", "The Seconds field must not be negative, but was: " + seconds);
       }
@@ -676,10 +672,16 @@ final class Run {
   }
 
   private JsonNode evaluate(JsonataTemplate template, JsonataTemplate.Scope scope) {
+    return evaluate(template, scope, null);
+  }
+
+  /** {@code expected}: the result's type ("boolean", "string", "number", "integer"), or null. */
+  private JsonNode evaluate(JsonataTemplate template, JsonataTemplate.Scope scope,
+      String expected) {
     try {
-      return template.apply(scope);
+      return expected == null ? template.apply(scope) : template.apply(scope, expected);
     } catch (JsonataTemplate.EvaluationError e) {
-      throw queryError(e.location, e.why);
+      throw queryError(e.location, e.getMessage());
     }
   }
 
@@ -688,45 +690,16 @@ final class Run {
     pendingAssign = values instanceof ObjectNode o && !o.isEmpty() ? o : null;
   }
 
-  private Integer integerTemplate(JsonataTemplate t, JsonataTemplate.Scope scope, String field) {
-    if (t == null) {
-      return null;
-    }
-    JsonNode v = evaluate(t, scope);
-    if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))) {
-      throw queryError(field, unexpectedType(t, field, "integer", v));
-    }
-    return v.asInt();
+  private Integer integerTemplate(JsonataTemplate t, JsonataTemplate.Scope scope) {
+    return t == null ? null : evaluate(t, scope, "integer").asInt();
   }
 
-  private Double percentageTemplate(MapState m, JsonataTemplate.Scope scope) {
-    if (m.toleratedFailurePercentageTemplate == null) {
-      return null;
-    }
-    JsonNode v = evaluate(m.toleratedFailurePercentageTemplate, scope);
-    if (!v.isNumber()) {
-      throw queryError("ToleratedFailurePercentage", unexpectedType(
-          m.toleratedFailurePercentageTemplate, "ToleratedFailurePercentage", "number", v));
-    }
-    return v.asDouble();
+  private Double numberTemplate(JsonataTemplate t, JsonataTemplate.Scope scope) {
+    return t == null ? null : evaluate(t, scope, "number").asDouble();
   }
 
-  private String stringTemplate(JsonataTemplate t, JsonataTemplate.Scope scope, String field) {
-    if (t == null) {
-      return null;
-    }
-    JsonNode v = evaluate(t, scope);
-    if (!v.isTextual()) {
-      throw queryError(field, unexpectedType(t, field, "string", v));
-    }
-    return v.asText();
-  }
-
-  private static String unexpectedType(JsonataTemplate t, String field, String expected,
-      JsonNode value) {
-    return "The JSONata expression '" + t.text() + "' specified for the field '" + field
-        + "' returned an unexpected result type. Expected '" + expected + "', but was '"
-        + JsonataTemplate.typeName(value) + "' for value: " + Json.text(value);
+  private String stringTemplate(JsonataTemplate t, JsonataTemplate.Scope scope) {
+    return t == null ? null : evaluate(t, scope, "string").asText();
   }
 
   /** States.QueryEvaluationError for the current state, after an EvaluationFailed event. */
@@ -857,9 +830,10 @@ final class Run {
     }
     JsonNode effective;
     JsonNode items;
+    JsonataTemplate.Scope scope = m.jsonata ? scope(frame, in, null, null) : null;
     if (m.jsonata) {
       effective = in;
-      items = m.items == null ? in : evaluate(m.items, scope(frame, in, null, null));
+      items = m.items == null ? in : evaluate(m.items, scope);
     } else {
       effective = inputPath(m, in);
       items = readPath(m.itemsPath, effective);
@@ -870,7 +844,7 @@ final class Run {
       throw m.jsonata ? queryError(null, why) : new StatesError(ErrorNames.RUNTIME, why);
     }
     if (m.jsonata) {
-      integerTemplate(m.maxConcurrencyTemplate, scope(frame, in, null, null), "MaxConcurrency");
+      integerTemplate(m.maxConcurrencyTemplate, scope);
     } else {
       integerField(m.maxConcurrency, m.maxConcurrencyPath, effective, "MaxConcurrencyPath");
     }
@@ -880,14 +854,13 @@ final class Run {
       d.put("length", length);
       return d;
     });
-    Integer count = m.jsonata ? integerTemplate(m.toleratedFailureCountTemplate,
-        scope(frame, in, null, null), "ToleratedFailureCount")
+    Integer count = m.jsonata ? integerTemplate(m.toleratedFailureCountTemplate, scope)
         : integerField(m.toleratedFailureCount, m.toleratedFailureCountPath, effective,
             "ToleratedFailureCountPath");
     if (count != null && count < 0) {
       throw new StatesError(ErrorNames.RUNTIME, "ToleratedFailureCount cannot be negative.");
     }
-    Double percentage = m.jsonata ? percentageTemplate(m, scope(frame, in, null, null))
+    Double percentage = m.jsonata ? numberTemplate(m.toleratedFailurePercentageTemplate, scope)
         : percentageField(m, effective);
     if (percentage != null && (percentage < 0 || percentage > 100)) {
       throw new StatesError(ErrorNames.RUNTIME,
@@ -1027,8 +1000,8 @@ final class Run {
     JsonNode effective;
     if (t.jsonata) {
       JsonataTemplate.Scope scope = scope(frame, in, null, null);
-      timeout = integerTemplate(t.timeoutTemplate, scope, "TimeoutSeconds");
-      heartbeat = integerTemplate(t.heartbeatTemplate, scope, "HeartbeatSeconds");
+      timeout = integerTemplate(t.timeoutTemplate, scope);
+      heartbeat = integerTemplate(t.heartbeatTemplate, scope);
       effective = t.arguments == null ? in : evaluate(t.arguments, scope);
     } else {
       JsonNode afterInputPath = inputPath(t, in);
