@@ -32,7 +32,7 @@ class TranslationsTest {
   }
 
   @Test
-  @DisplayName("a missing counterpart, a missing switch line and an orphaned Korean page are reported")
+  @DisplayName("a missing counterpart, a missing switch line and an orphaned Korean page are reported; the glossary is no orphan")
   void pairingProblemsAreReported(@TempDir Path root) throws Exception {
     Files.createDirectories(root.resolve("docs/ko"));
     Files.createDirectories(root.resolve("01-hello-lambda"));
@@ -41,6 +41,7 @@ class TranslationsTest {
     Files.writeString(root.resolve("docs/00-setup.md"), "# Setup\n");
     Files.writeString(root.resolve("docs/ko/00-setup.md"), "# 준비\n");
     Files.writeString(root.resolve("docs/ko/99-gone.md"), "[English](../99-gone.md) · **한국어**\n\n# 없어진 장\n");
+    Files.writeString(root.resolve(Glossary.PAGE), "# 용어집\n");
     Files.writeString(root.resolve("01-hello-lambda/README.md"), "**English** · [한국어](README.ko.md)\n# Hello\n");
 
     List<String> problems = Translations.problems(root, List.of("01-hello-lambda"));
