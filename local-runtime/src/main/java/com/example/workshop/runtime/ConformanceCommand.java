@@ -66,8 +66,15 @@ final class ConformanceCommand {
     }
     List<Skip> skips = a.has("--skip-list") ? readSkips(Path.of(a.get("--skip-list")))
         : List.of();
-    PathMatcher only = a.has("--only")
-        ? FileSystems.getDefault().getPathMatcher("glob:" + a.get("--only")) : null;
+    PathMatcher only = null;
+    if (a.has("--only")) {
+      try {
+        only = FileSystems.getDefault().getPathMatcher("glob:" + a.get("--only"));
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new UsageException("--only " + a.get("--only") + " is not a glob: " + e.getDescription()
+            + " (examples: 'lambda/*', '*/retry_*.json')");
+      }
+    }
     List<Path> files;
     try (Stream<Path> s = Files.walk(dir)) {
       files = s.filter(p -> p.toString().endsWith(".json"))

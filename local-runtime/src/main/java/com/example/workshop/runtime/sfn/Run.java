@@ -1304,12 +1304,19 @@ final class Run {
     if (limit == null) {
       return fn.invoke(event, requestId);
     }
-    Future<FunctionRunner.Reply> f = LocalStepFunctions.WORKERS.submit(
-        () -> fn.invoke(event, requestId));
+    java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    Future<FunctionRunner.Reply> f = LocalStepFunctions.WORKERS.submit(() -> {
+      try {
+        return fn.invoke(event, requestId);
+      } finally {
+        ended.countDown();
+      }
+    });
     try {
       return f.get(limit, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
+      awaitQuietly(ended); // the function's END and REPORT lines are written before the run goes on
       if (!env.realTime) {
         now += limit * 1000L;
       }
@@ -1322,6 +1329,14 @@ final class Run {
       return new FunctionRunner.Reply(null, c.getClass().getName(),
           FunctionRunner.errorDocument(c.getClass().getName(), c.getMessage(), requestId,
               c.getStackTrace()));
+    }
+  }
+
+  private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
