@@ -92,7 +92,7 @@ public final class RunWorkflow {
     out.append("Other paths: add -Dorder=events/<sample>.json to the command, e.g.\n  ")
         .append(command(lesson)).append(" -Dorder=events/order-payment-slow.json\n")
         .append("samples: ").append(String.join(", ", samples(lesson))).append('\n')
-        .append("(table of what each one does: docs/04-error-handling.md; function logs: add -Dlogs=true)\n");
+        .append("(what each one does: the classroom table in this lesson's README; function logs: add -Dlogs=true)\n");
     return out.toString();
   }
 
