@@ -47,6 +47,10 @@ class CliFuzzTest {
   private static final Pattern CLI_FRAME = Pattern.compile("^\\s+at com\\.example\\.workshop\\.runtime\\.Main\\.",
       Pattern.MULTILINE);
 
+  /** Exceptions a handler throws by accident, never to tell the caller what is wrong. */
+  private static final Pattern BARE = Pattern.compile("java\\.lang\\.(NullPointerException|ClassCastException"
+      + "|(Array|String)?IndexOutOfBoundsException|ArithmeticException)");
+
   @TestFactory
   @DisplayName("the CLI answers any edit of the lessons' files with exit 0, 1 or 2 and no stack trace")
   Stream<DynamicTest> mutatedLessonFiles() throws Exception {
@@ -116,6 +120,9 @@ class CliFuzzTest {
         "a stack trace of the CLI on stderr\n" + report);
     if (!c.runsHandlers()) { // no function log to hold a handler's trace: any frame is the CLI's
       assertTrue(!FRAME.matcher(r.stderr()).find(), "a stack trace on stderr\n" + report);
+    }
+    if (c.runsHandlers()) { // the lessons' handlers name what is wrong with an event, never fail on it by accident
+      assertTrue(!BARE.matcher(r.stdout()).find(), "a lesson handler failed with a bare JDK exception\n" + report);
     }
     if (r.exit() == 2) {
       assertTrue(r.stderr().lines().anyMatch(l -> l.startsWith("error: ")), "exit 2 without an 'error:' line\n" + report);

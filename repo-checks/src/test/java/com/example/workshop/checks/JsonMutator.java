@@ -48,18 +48,19 @@ final class JsonMutator {
     return s;
   }
 
+  /** Three edits in four keep the text JSON, so that most cases get past the parser. */
   private String once(String s) {
-    return switch (random.nextInt(13)) {
-      case 0, 1 -> replaceOne(s, STRING, pick(STRINGS));
-      case 2, 3 -> replaceOne(s, NUMBER, pick(NUMBERS));
-      case 4 -> replaceOne(s, SCALAR, pick(VALUES));
-      case 5 -> replaceOne(s, MEMBER, "");
-      case 6 -> replaceOne(s, KEY, renamed(s));
-      case 7 -> s.isEmpty() ? s : cut(s, random.nextInt(s.length()), 1);
-      case 8 -> insert(s, random.nextInt(s.length() + 1), String.valueOf(GARBAGE.charAt(random.nextInt(GARBAGE.length()))));
-      case 9 -> s.substring(0, random.nextInt(s.length() + 1));
-      case 10 -> s + pick(List.of(" x", "{}", " 1", "\u0000", "\n{\"a\":1}"));
+    return switch (random.nextInt(16)) {
+      case 0, 1, 2 -> replaceOne(s, STRING, pick(STRINGS));
+      case 3, 4 -> replaceOne(s, NUMBER, pick(NUMBERS));
+      case 5, 6 -> replaceOne(s, SCALAR, pick(VALUES));
+      case 7, 8 -> replaceOne(s, MEMBER, "");
+      case 9, 10 -> replaceOne(s, KEY, renamed(s));
       case 11 -> replaceOne(s, SCALAR, nested(50 + random.nextInt(400)));
+      case 12 -> s.isEmpty() ? s : cut(s, random.nextInt(s.length()), 1);
+      case 13 -> insert(s, random.nextInt(s.length() + 1), String.valueOf(GARBAGE.charAt(random.nextInt(GARBAGE.length()))));
+      case 14 -> random.nextBoolean() ? s.substring(0, random.nextInt(s.length() + 1))
+          : s + pick(List.of(" x", "{}", " 1", "\u0000", "\n{\"a\":1}"));
       default -> random.nextBoolean() ? "[" + s + "]" : "{\"order\":" + s + "}";
     };
   }
