@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The CLI fuzzed from outside: seeded random edits ({@link JsonMutator}) of the lessons' events,
@@ -31,10 +32,14 @@ import org.junit.jupiter.api.TestFactory;
  * without a stack trace of the CLI on stderr; exit 2 comes with an {@code error:} line, and
  * {@code run --json} prints one JSON object. A failure prints the seed, the case and the edited
  * file, and how to run that case alone:
- * {@code ./mvnw -pl repo-checks test -Dtest=CliFuzzTest -Dfuzz.seed=S -Dfuzz.case=N}.
+ * {@code ./mvnw -pl repo-checks test -Dtest=CliFuzzTest -Dfuzz=true -Dfuzz.seed=S -Dfuzz.case=N}.
  * Findings that belong to someone else's open work are listed in {@link CliFuzzFindings}, shown as
  * skipped with their reason, never dropped.
+ *
+ * <p>It needs every module built and takes about a minute, so it runs when asked ({@code -Dfuzz=true}),
+ * as .ci/run does after the build, not with the page checks.
  */
+@EnabledIfSystemProperty(named = "fuzz", matches = "true", disabledReason = "run with -Dfuzz=true (.ci/run does)")
 class CliFuzzTest {
   private static final long SEED = Long.getLong("fuzz.seed", 20261206L);
   private static final int CASES = Integer.getInteger("fuzz.cases", 60);
@@ -152,7 +157,7 @@ class CliFuzzTest {
     } catch (IOException e) {
       input = "(unreadable: " + e.getMessage() + ")";
     }
-    return "seed " + SEED + ", case " + c.index() + " (alone: ./mvnw -pl repo-checks test -Dtest=CliFuzzTest -Dfuzz.seed="
+    return "seed " + SEED + ", case " + c.index() + " (alone: ./mvnw -pl repo-checks test -Dtest=CliFuzzTest -Dfuzz=true -Dfuzz.seed="
         + SEED + " -Dfuzz.case=" + c.index() + ")\n"
         + "command: java -jar local-runtime/target/local-runtime.jar " + String.join(" ", c.args()) + "\n"
         + "edited " + c.original() + " -> " + c.mutated() + ":\n" + clip(input, 2000) + "\n"
