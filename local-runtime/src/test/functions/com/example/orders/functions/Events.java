@@ -19,40 +19,23 @@ import java.util.Map;
 public final class Events {
   private Events() {}
 
-  public static class SqsEcho implements RequestHandler<SQSEvent, SQSEvent> {
+  /** Reads the event and writes it back: the serializers of its type, both ways. */
+  public abstract static class Echo<T> implements RequestHandler<T, T> {
     @Override
-    public SQSEvent handleRequest(SQSEvent event, Context context) {
+    public T handleRequest(T event, Context context) {
       return event;
     }
   }
 
-  public static class S3Echo implements RequestHandler<S3Event, S3Event> {
-    @Override
-    public S3Event handleRequest(S3Event event, Context context) {
-      return event;
-    }
-  }
+  public static class SqsEcho extends Echo<SQSEvent> {}
 
-  public static class SnsEcho implements RequestHandler<SNSEvent, SNSEvent> {
-    @Override
-    public SNSEvent handleRequest(SNSEvent event, Context context) {
-      return event;
-    }
-  }
+  public static class S3Echo extends Echo<S3Event> {}
 
-  public static class DynamoEcho implements RequestHandler<DynamodbEvent, DynamodbEvent> {
-    @Override
-    public DynamodbEvent handleRequest(DynamodbEvent event, Context context) {
-      return event;
-    }
-  }
+  public static class SnsEcho extends Echo<SNSEvent> {}
 
-  public static class ScheduledEcho implements RequestHandler<ScheduledEvent, ScheduledEvent> {
-    @Override
-    public ScheduledEvent handleRequest(ScheduledEvent event, Context context) {
-      return event;
-    }
-  }
+  public static class DynamoEcho extends Echo<DynamodbEvent> {}
+
+  public static class ScheduledEcho extends Echo<ScheduledEvent> {}
 
   /** What each record looks like to a handler: the getters the lessons call. */
   public static class Summaries {
@@ -103,12 +86,7 @@ public final class Events {
     }
   }
 
-  public static class ApiEcho implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyRequestEvent> {
-    @Override
-    public APIGatewayProxyRequestEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
-      return request;
-    }
-  }
+  public static class ApiEcho extends Echo<APIGatewayProxyRequestEvent> {}
 
   /** Fails every message whose body is not a JSON object. */
   public static class QueueBatch implements RequestHandler<SQSEvent, SQSBatchResponse> {
