@@ -56,6 +56,10 @@ class CliFuzzTest {
   private static final Pattern BARE = Pattern.compile("java\\.lang\\.(NullPointerException|ClassCastException"
       + "|(Array|String)?IndexOutOfBoundsException|ArithmeticException)");
 
+  /** Jackson's settings and class names: what a learner cannot act on. */
+  private static final Pattern PARSER_INTERNALS = Pattern.compile(
+      "REDACTED|StreamReadFeature|JsonReadFeature|StreamReadConstraints|com\\.fasterxml|getMaxNestingDepth");
+
   @TestFactory
   @DisplayName("the CLI answers any edit of the lessons' files with exit 0, 1 or 2 and no stack trace")
   Stream<DynamicTest> mutatedLessonFiles() throws Exception {
@@ -103,7 +107,9 @@ class CliFuzzTest {
       p.destroyForcibly();
       p.waitFor();
     }
-    return new Result(finished, finished ? p.exitValue() : -1, Files.readString(out, StandardCharsets.UTF_8),
+    int exit = finished ? p.exitValue() : -1;
+    Files.writeString(c.dir().resolve("exit.txt"), exit + " " + String.join(" ", c.args()) + "\n");
+    return new Result(finished, exit, Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
@@ -132,6 +138,8 @@ class CliFuzzTest {
     if (r.exit() == 2) {
       assertTrue(r.stderr().lines().anyMatch(l -> l.startsWith("error: ")), "exit 2 without an 'error:' line\n" + report);
     }
+    assertTrue(r.stderr().lines().filter(l -> l.startsWith("error: ")).noneMatch(l -> PARSER_INTERNALS.matcher(l).find()),
+        "an error line shows the JSON parser's internals instead of saying what is wrong\n" + report);
     if (c.args().contains("--json") && r.exit() == 0) {
       assertEquals("", oneJsonObject(r.stdout()), "run --json must print exactly one JSON object\n" + report);
     }
