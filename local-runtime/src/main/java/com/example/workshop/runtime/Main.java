@@ -22,8 +22,6 @@ public final class Main {
         validate   FILE [--substitution KEY=VALUE]... [--json]
         run        --definition FILE [--input FILE|-] [--json] [--history] [--clock virtual|real] ...
         diagram    --definition FILE [--substitution KEY=VALUE]... [--markdown]
-        bench      DIR   (the three workloads of ../shared/bench; one JSON line)
-        conformance DIR [--skip-list FILE] [--only GLOB] [--types-only]
         aws-run    --state-machine-arn ARN [--input FILE|-] [--endpoint-url URL] [--region R]  (needs AWS or LocalStack)
 
       Run a command with --help for all of its options.""";
@@ -55,9 +53,7 @@ public final class Main {
         case "invoke" -> InvokeCommand.run(rest, out, err);
         case "validate" -> ValidateCommand.run(rest, out, err);
         case "diagram" -> DiagramCommand.run(rest, out, err);
-        case "conformance" -> ConformanceCommand.run(rest, out, err);
         case "run" -> RunCommand.run(rest, out, err);
-        case "bench" -> BenchCommand.run(rest, out, err);
         case "aws-run" -> AwsRunCommand.run(rest, out, err);
         default -> throw new UsageException("unknown command '" + args[0] + "'. " + firstLine());
       };
@@ -68,6 +64,6 @@ public final class Main {
   }
 
   private static String firstLine() {
-    return "Commands: invoke, validate, run, diagram, bench, conformance, aws-run (see --help).";
+    return "Commands: invoke, validate, run, diagram, aws-run (see --help).";
   }
 }

@@ -1,10 +1,12 @@
-package com.example.workshop.runtime;
+package com.example.workshop.tools.bench;
 
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.ExecutionStatus;
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
 import com.example.workshop.runtime.sfn.StartOptions;
 import com.example.workshop.runtime.sfn.StateMachine;
+import com.example.workshop.tools.Options;
+import com.example.workshop.tools.UsageError;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import java.util.Set;
  * {@code bench DIR}: the three workloads of DIR (the shared bench folder or its workflows/),
  * best of 3 rounds after a warm-up, printed as one JSON line like {@code run-peer}.
  */
-final class BenchCommand {
+public final class BenchCommand {
   private static final int N = 10_000;
   private static final int EXECUTIONS = 1_000;
   private static final int ROUNDS = 3;
@@ -28,14 +30,14 @@ final class BenchCommand {
     Runnable run();
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    Args a = Args.parse(args, Set.of(), Set.of("--help"));
+  public static int run(String[] args, PrintStream out) {
+    Options a = Options.parse(args, Set.of(), Set.of("--help"));
     if (a.has("--help") || a.positionals().size() != 1) {
       if (a.has("--help")) {
         out.println("usage: bench DIR   (DIR holds loop.asl.json, map.asl.json, order.asl.json)");
         return 0;
       }
-      throw new UsageException("bench takes one folder, e.g. bench ../shared/bench");
+      throw new UsageError("bench takes one folder, e.g. bench ../shared/bench");
     }
     Path dir = Path.of(a.positionals().get(0));
     if (Files.isDirectory(dir.resolve("workflows"))) {
@@ -44,7 +46,7 @@ final class BenchCommand {
     for (String f : new String[] {"loop.asl.json", "map.asl.json", "order.asl.json",
         "map.mock.json", "order.mock.json"}) {
       if (!Files.isRegularFile(dir.resolve(f))) {
-        throw new UsageException("bench folder " + dir + " has no " + f);
+        throw new UsageError("bench folder " + dir + " has no " + f);
       }
     }
     Path d = dir;
@@ -119,7 +121,7 @@ final class BenchCommand {
     try {
       return StateMachine.parse(Files.readString(file), Map.of());
     } catch (java.io.IOException | RuntimeException e) {
-      throw new UsageException("cannot load " + file + ": " + e.getMessage());
+      throw new UsageError("cannot load " + file + ": " + e.getMessage());
     }
   }
 

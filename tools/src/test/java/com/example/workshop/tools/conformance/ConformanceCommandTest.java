@@ -1,4 +1,6 @@
-package com.example.workshop.runtime;
+package com.example.workshop.tools.conformance;
+
+import com.example.workshop.tools.UsageError;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,7 +45,7 @@ class ConformanceCommandTest {
   private String run(int expectedExit, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      assertEquals(expectedExit, ConformanceCommand.run(args, o, o));
+      assertEquals(expectedExit, ConformanceCommand.run(args, o));
     }
     return out.toString(StandardCharsets.UTF_8);
   }
@@ -84,7 +86,7 @@ class ConformanceCommandTest {
   @Test
   void aSkipWithoutReasonIsRejected() throws Exception {
     Path skips = Files.writeString(dir.resolve("skips.txt"), "io/orders.json\n");
-    UsageException e = assertThrows(UsageException.class,
+    UsageError e = assertThrows(UsageError.class,
         () -> run(2, dir.toString(), "--skip-list", skips.toString()));
     assertTrue(e.getMessage().contains("has no reason"), e.getMessage());
   }
