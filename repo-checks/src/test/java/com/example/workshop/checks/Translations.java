@@ -114,6 +114,9 @@ final class Translations {
       problems.addAll(sameOutline(root, en, ko));
     }
     for (Path ko : koreanPages(root, modules)) {
+      if (ko.equals(root.resolve(Glossary.PAGE))) {
+        continue; // the translators' glossary is Korean by nature and has no English original
+      }
       Path en = english(root, ko);
       if (!Files.isRegularFile(en)) {
         problems.add(Markdown.name(root, ko) + " translates " + Markdown.name(root, en)
@@ -124,9 +127,10 @@ final class Translations {
   }
 
   /**
-   * Code, commands, output and diagrams are not translated: the twin's fenced blocks are the
-   * English page's blocks, in the same order. This keeps a regenerated diagram or a changed
-   * command from going stale in one language.
+   * Code, commands and output are not translated: the twin's fenced blocks are the English page's
+   * blocks, in the same order. Only comments, file-tree notes and diagram labels ({@link BlockText})
+   * may differ, and only as a translation (in Korean), so a regenerated diagram or a changed command
+   * cannot go stale in one language. A snippet block is its source's text and stays byte for byte.
    */
   static List<String> sameBlocks(Path root, Path en, Path ko) {
     List<Markdown.Block> english = Markdown.blocks(Markdown.lines(en));
@@ -136,10 +140,12 @@ final class Translations {
     for (int i = 0; i < n; i++) {
       Markdown.Block e = english.get(i);
       Markdown.Block k = korean.get(i);
-      if (!e.info().equals(k.info()) || !stripped(e.lines()).equals(stripped(k.lines()))) {
+      String difference = blockDifference(e, k);
+      if (difference != null) {
         return List.of(koName + ":" + k.openLine() + ": code block " + (i + 1) + " differs from the one at "
-            + Markdown.name(root, en) + ":" + e.openLine() + "; code, commands and output are not translated,"
-            + " so copy the English block (with the marker comments above it)");
+            + Markdown.name(root, en) + ":" + e.openLine() + " (" + difference + "); code, commands and output are not"
+            + " translated, only comments, file-tree notes and diagram labels, so copy the English block (with the"
+            + " marker comments above it) and translate those again");
       }
     }
     if (english.size() != korean.size()) {
@@ -147,6 +153,43 @@ final class Translations {
           + english.size() + "; every block of the English page belongs in the translation, in the same order");
     }
     return List.of();
+  }
+
+  /** Null when the Korean block is the English one, translatable parts aside; else the first difference. */
+  static String blockDifference(Markdown.Block en, Markdown.Block ko) {
+    if (!en.info().equals(ko.info())) {
+      return "it is " + (ko.info().isEmpty() ? "a block without a language" : "a '" + ko.info() + "' block")
+          + ", the English one " + (en.info().isEmpty() ? "has no language" : "is '" + en.info() + "'");
+    }
+    boolean snippet = ko.markers().containsKey("snippet");
+    List<BlockText.Line> e = BlockText.split(en.info(), en.lines());
+    List<BlockText.Line> k = BlockText.split(ko.info(), ko.lines());
+    for (int i = 0; i < Math.max(e.size(), k.size()); i++) {
+      int line = ko.openLine() + 1 + i;
+      if (i >= k.size()) {
+        return "it ends at line " + line + ", where the English block goes on with \"" + en.lines().get(i).strip() + "\"";
+      }
+      if (i >= e.size()) {
+        return "line " + line + " is extra: \"" + ko.lines().get(i).strip() + "\"";
+      }
+      String englishLine = en.lines().get(i).stripTrailing();
+      String koreanLine = ko.lines().get(i).stripTrailing();
+      boolean codeDiffers = snippet
+          ? !englishLine.equals(koreanLine)
+          : !e.get(i).code().equals(k.get(i).code()) || e.get(i).parts().size() != k.get(i).parts().size();
+      if (codeDiffers) {
+        return "line " + line + " is \"" + koreanLine.strip() + "\" where the English has \"" + englishLine.strip() + "\""
+            + (snippet ? "; a snippet block is its source's text, nothing in it is translated" : "");
+      }
+      for (int p = 0; p < k.get(i).parts().size(); p++) {
+        String enPart = e.get(i).parts().get(p);
+        String koPart = k.get(i).parts().get(p);
+        if (!enPart.equals(koPart) && !BlockText.translated(koPart)) {
+          return "line " + line + " changes \"" + enPart + "\" to \"" + koPart + "\", which is not a translation";
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -175,10 +218,6 @@ final class Translations {
       }
     }
     return counts;
-  }
-
-  private static List<String> stripped(List<String> lines) {
-    return lines.stream().map(String::stripTrailing).toList();
   }
 
   /** The first non-blank line of {@code page} must link to {@code other}. */

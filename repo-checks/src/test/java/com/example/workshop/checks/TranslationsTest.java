@@ -5,12 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every English page has a Korean twin, and each links to the other from its first line. */
+/**
+ * Every English page has a Korean twin that links back from its first line and holds the same code
+ * blocks, comments, file-tree notes and diagram labels aside.
+ */
 class TranslationsTest {
 
   @Test
@@ -53,9 +63,96 @@ class TranslationsTest {
         "**English** · [한국어](README.ko.md)\n\n# Run\n\n```bash\n./mvnw verify -Pexercises\n```\n");
     Files.writeString(root.resolve("README.ko.md"),
         "[English](README.md) · **한국어**\n\n# 실행\n\n```bash\n./mvnw verify\n```\n");
-    assertEquals(List.of("README.ko.md:5: code block 1 differs from the one at README.md:5; code, commands and output"
-        + " are not translated, so copy the English block (with the marker comments above it)"),
-        Translations.problems(root, List.of()));
+    assertEquals(List.of("README.ko.md:5: code block 1 differs from the one at README.md:5 (line 6 is \"./mvnw verify\""
+        + " where the English has \"./mvnw verify -Pexercises\"); code, commands and output are not translated, only"
+        + " comments, file-tree notes and diagram labels, so copy the English block (with the marker comments above it)"
+        + " and translate those again"), Translations.problems(root, List.of()));
+  }
+
+  @Test
+  @DisplayName("comments, file-tree notes and diagram labels may be translated; the code around them may not change")
+  void translatedCommentsNotesAndLabels(@TempDir Path root) throws Exception {
+    String english = String.join("\n",
+        "**English** · [한국어](README.ko.md)", "", "# Run", "",
+        "```bash", "./mvnw verify   # runs every test", "# later: sam deploy", "```", "",
+        "```text", "lesson/", "  pom.xml      standalone", "  events/      sample events", "```", "",
+        "```mermaid", "flowchart TD", "  start((\"Start\")) -->|\"Default\"| s0[\"Done\"]", "```", "",
+        "```java", "run.status(); // SUCCEEDED | FAILED", "/* the", "   builder */", "```", "");
+    String korean = String.join("\n",
+        "[English](README.md) · **한국어**", "", "# 실행", "",
+        "```bash", "./mvnw verify   # 모든 테스트를 실행합니다", "# 나중에: sam deploy", "```", "",
+        "```text", "lesson/", "  pom.xml      독립 실행", "  events/      샘플 이벤트", "```", "",
+        "```mermaid", "flowchart TD", "  start((\"시작\")) -->|\"Default\"| s0[\"완료\"]", "```", "",
+        "```java", "run.status(); // SUCCEEDED 또는 FAILED", "/* 빌더", "   설명 */", "```", "");
+    Files.writeString(root.resolve("README.md"), english);
+    Files.writeString(root.resolve("README.ko.md"), korean);
+    assertEquals(List.of(), Translations.problems(root, List.of()));
+
+    Files.writeString(root.resolve("README.ko.md"), korean.replace("./mvnw verify   #", "./mvnw verify -q   #"));
+    assertTrue(Translations.problems(root, List.of()).get(0).startsWith("README.ko.md:5: code block 1 differs from the one at"
+        + " README.md:5 (line 6 is \"./mvnw verify -q   # 모든 테스트를 실행합니다\" where the English has"), "code changed");
+
+    Files.writeString(root.resolve("README.ko.md"), korean.replace("  events/      샘플 이벤트", "  event/      샘플 이벤트"));
+    assertTrue(Translations.problems(root, List.of()).get(0).contains("(line 13 is \"event/      샘플 이벤트\""), "path changed");
+
+    Files.writeString(root.resolve("README.ko.md"), korean.replace("-->|\"Default\"| s0", "-.->|\"Default\"| s0"));
+    assertTrue(Translations.problems(root, List.of()).get(0).startsWith("README.ko.md:16: code block 3 differs"), "arrow changed");
+
+    Files.writeString(root.resolve("README.ko.md"), korean.replace("# 나중에: sam deploy", "# later: sam deploy --guided"));
+    assertTrue(Translations.problems(root, List.of()).get(0).contains("(line 7 changes \"later: sam deploy\" to"
+        + " \"later: sam deploy --guided\", which is not a translation)"), "comment edited in English");
+
+    Files.writeString(root.resolve("README.ko.md"), korean.replace("./mvnw verify   # 모든 테스트를 실행합니다", "./mvnw verify"));
+    assertTrue(Translations.problems(root, List.of()).get(0).contains("(line 6 is \"./mvnw verify\" where"), "comment dropped");
+  }
+
+  @Test
+  @DisplayName("a snippet block stays byte for byte, comments included")
+  void snippetBlocksAreNotTranslated(@TempDir Path root) throws Exception {
+    String block = "<!-- snippet: template.yaml#memory -->\n```yaml\nMemorySize: 512   # enough for the JVM\n```\n";
+    Files.writeString(root.resolve("README.md"), "**English** · [한국어](README.ko.md)\n\n# Memory\n\n" + block);
+    Files.writeString(root.resolve("README.ko.md"), "[English](README.md) · **한국어**\n\n# 메모리\n\n"
+        + block.replace("enough for the JVM", "JVM에 충분합니다"));
+    assertEquals(List.of("README.ko.md:6: code block 1 differs from the one at README.md:6 (line 7 is"
+        + " \"MemorySize: 512   # JVM에 충분합니다\" where the English has \"MemorySize: 512   # enough for the JVM\";"
+        + " a snippet block is its source's text, nothing in it is translated); code, commands and output are not"
+        + " translated, only comments, file-tree notes and diagram labels, so copy the English block (with the marker"
+        + " comments above it) and translate those again"), Translations.problems(root, List.of()));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("blockLines")
+  @DisplayName("what each block language lets a translation change (golden table translations/block-lines.txt)")
+  void blockLineRules(String language, String english, String korean, String expected) {
+    List<String> enLines = List.of(english.split("\\\\n"));
+    List<String> koLines = List.of(korean.split("\\\\n"));
+    Markdown.Block en = new Markdown.Block(1, enLines.size() + 2, "", "```", language, enLines, Map.of());
+    Markdown.Block ko = new Markdown.Block(1, koLines.size() + 2, "", "```", language, koLines, Map.of());
+    String difference = Translations.blockDifference(en, ko);
+    assertEquals(expected, difference == null ? "same" : "differs", String.valueOf(difference));
+  }
+
+  static Stream<Arguments> blockLines() throws Exception {
+    List<Arguments> cases = new ArrayList<>();
+    Map<String, String> fields = new LinkedHashMap<>();
+    List<String> lines = new ArrayList<>(Files.readAllLines(
+        Path.of(TranslationsTest.class.getResource("/translations/block-lines.txt").toURI())));
+    lines.add("");
+    for (String line : lines) {
+      if (line.startsWith("#")) {
+        continue;
+      }
+      if (line.isBlank()) {
+        if (!fields.isEmpty()) {
+          cases.add(Arguments.of(fields.get("lang"), fields.get("en"), fields.get("ko"), fields.get("expect")));
+          fields.clear();
+        }
+        continue;
+      }
+      int colon = line.indexOf(": ");
+      fields.put(line.substring(0, colon), line.substring(colon + 2));
+    }
+    return cases.stream();
   }
 
   @Test
