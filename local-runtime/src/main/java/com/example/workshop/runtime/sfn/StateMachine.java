@@ -2,7 +2,6 @@ package com.example.workshop.runtime.sfn;
 
 import com.example.workshop.runtime.sfn.internal.definition.Definitions;
 import com.example.workshop.runtime.sfn.internal.definition.LineLocator;
-import com.example.workshop.runtime.sfn.internal.definition.ModelBuilder;
 import com.example.workshop.runtime.sfn.internal.definition.Problem;
 import com.example.workshop.runtime.sfn.internal.model.Machine;
 import com.example.workshop.runtime.sfn.internal.render.ExecutionPath;
@@ -28,14 +27,15 @@ public final class StateMachine {
   private final Map<String, String> substitutions;
   private final String sourceName;
   private final LineLocator lines;
-  /** The executable model, compiled on first start and shared by every execution after. */
-  private volatile Machine compiled;
+  /** The executable model, shared by every execution. */
+  private final Machine compiled;
   /** History length of the last execution (a sizing hint only; races are harmless). */
   volatile int eventsHint = 16;
 
-  private StateMachine(JsonNode definition, Map<String, String> substitutions, String sourceName,
-      LineLocator lines) {
+  private StateMachine(JsonNode definition, Machine compiled, Map<String, String> substitutions,
+      String sourceName, LineLocator lines) {
     this.definition = definition;
+    this.compiled = compiled;
     this.substitutions = substitutions;
     this.sourceName = sourceName;
     this.lines = lines;
@@ -62,7 +62,8 @@ public final class StateMachine {
     if (!checked.problems().isEmpty()) {
       throw new DefinitionException(sourceName, diagnostics(checked.problems()));
     }
-    return new StateMachine(checked.root().deepCopy(), values, sourceName, checked.lines());
+    return new StateMachine(checked.root().deepCopy(), checked.machine(), values, sourceName,
+        checked.lines());
   }
 
   /** Every problem AWS would report for this definition; empty when it is valid. */
@@ -87,12 +88,7 @@ public final class StateMachine {
   }
 
   Machine compiled() {
-    Machine c = compiled;
-    if (c == null) {
-      c = ModelBuilder.build(definition);
-      compiled = c;
-    }
-    return c;
+    return compiled;
   }
 
   /** The validated definition; shared, so callers must not mutate it. */

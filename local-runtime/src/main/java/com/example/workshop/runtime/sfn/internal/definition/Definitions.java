@@ -1,16 +1,23 @@
 package com.example.workshop.runtime.sfn.internal.definition;
 
+import com.example.workshop.runtime.sfn.internal.model.Machine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Definition text → substituted, parsed and checked tree, with every problem AWS would report. */
+/**
+ * Definition text → substituted, parsed and compiled machine, with every problem AWS would report.
+ */
 public final class Definitions {
   private Definitions() {}
 
-  /** The tree (null when the text is not a JSON object), its line map and the problems found. */
-  public record Checked(JsonNode root, LineLocator lines, List<Problem> problems) {}
+  /**
+   * The tree (null when the text is not a JSON object), its line map, the problems found and,
+   * when there are none, the compiled machine.
+   */
+  public record Checked(JsonNode root, LineLocator lines, List<Problem> problems,
+      Machine machine) {}
 
   public static Checked check(String json, Map<String, String> values, String sourceName) {
     // A byte-order mark is file encoding (editors on Windows add it), not definition text.
@@ -22,10 +29,14 @@ public final class Definitions {
       all.add(read.root() == null ? p : locate(p, read.root()));
     }
     all.addAll(read.diagnostics());
+    Machine machine = null;
     if (read.root() != null) {
-      all.addAll(DefinitionValidator.validate(read.root(), read.lines()));
+      Compiler.Result compiled = Compiler.compile(read.root(), read.lines());
+      all.addAll(compiled.problems());
+      machine = compiled.machine();
     }
-    return new Checked(read.root(), read.lines(), List.copyOf(all));
+    return new Checked(read.root(), read.lines(), List.copyOf(all),
+        all.isEmpty() ? machine : null);
   }
 
   /** Points an unresolved-substitution problem at the first string holding the placeholder. */

@@ -1,5 +1,6 @@
 package com.example.workshop.runtime.sfn.internal.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The eight state types of the States language, by their {@code Type} names. */
@@ -14,8 +15,8 @@ public enum StateType {
   MAP("Map");
 
   /** The {@code Type} values in the order AWS lists them in its error message. */
-  public static final List<String> NAMES = List.of(
-      "Task", "Wait", "Pass", "Succeed", "Fail", "Choice", "Parallel", "Map");
+  public static final List<String> NAMES =
+      Arrays.stream(values()).map(StateType::aslName).toList();
 
   private final String aslName;
 

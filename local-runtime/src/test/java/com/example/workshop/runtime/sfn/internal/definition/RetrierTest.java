@@ -25,7 +25,8 @@ class RetrierTest {
     task.put("Resource", "arn:aws:lambda:us-east-1:123456789012:function:Charge");
     task.put("End", true);
     task.putArray("Retry").add(retrier);
-    TaskState t = (TaskState) ModelBuilder.build(def).top().state("Charge");
+    TaskState t = (TaskState) Compiler.compile(def, LineLocator.none()).machine().top()
+        .state("Charge");
     return t.handling().retriers().get(0);
   }
 
