@@ -14,6 +14,8 @@ public final class Limits {
   public static final int HISTORY_EVENTS = 25_000;
   /** Concurrent iterations of an inline Map state. */
   public static final int INLINE_MAP_CONCURRENCY = 40;
+  /** Concurrent child workflow executions of a distributed Map state. */
+  public static final int DISTRIBUTED_MAP_CONCURRENCY = 10_000;
 
   private Limits() {}
 }

@@ -3,6 +3,7 @@ package com.example.workshop.runtime.sfn.internal.engine;
 import com.example.workshop.runtime.sfn.internal.asl.ErrorNames;
 import com.example.workshop.runtime.sfn.internal.asl.Ids;
 import com.example.workshop.runtime.sfn.internal.asl.Json;
+import com.example.workshop.runtime.sfn.internal.asl.Limits;
 import com.example.workshop.runtime.sfn.internal.asl.StatesError;
 import com.example.workshop.runtime.sfn.internal.history.Cursor;
 import com.example.workshop.runtime.sfn.internal.history.EventType;
@@ -16,7 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Map: each attempt runs the item processor once per item (inline, or a distributed Map's child
- * executions, which write no events here) and collects the outputs in item order.
+ * executions, which write no events here) and collects the outputs in item order. At most
+ * MaxConcurrency iterations run at once (an inline Map at most 40, as on AWS); a new one starts
+ * when one ends. An iteration that fails (beyond a distributed Map's tolerance) stops the others.
  */
 final class MapExecutor extends RetryingExecutor {
   /** One attempt: the items, the iterations started and ended, tolerated failures. */
@@ -27,6 +30,8 @@ final class MapExecutor extends RetryingExecutor {
     final JsonNode[] outputs;
     final Integer toleratedCount;
     final Double toleratedPercentage;
+    /** Iterations allowed to run at once. */
+    final int limit;
     int started;
     int ended;
     int failures;
@@ -34,8 +39,9 @@ final class MapExecutor extends RetryingExecutor {
     long lastIterationEnd;
 
     Work(Children children, JsonNode items, JsonNode effective, Integer toleratedCount,
-        Double toleratedPercentage) {
+        Double toleratedPercentage, int limit) {
       this.children = children;
+      this.limit = limit;
       this.items = items;
       this.effective = effective;
       this.outputs = new JsonNode[items.size()];
@@ -54,7 +60,8 @@ final class MapExecutor extends RetryingExecutor {
     }
     JsonNode effective = m.io().input(v.input, v);
     JsonNode items = items(m, effective, v);
-    Fields.integer(m.maxConcurrency(), "MaxConcurrencyPath", effective, v.input, v);
+    Integer maxConcurrency =
+        Fields.integer(m.maxConcurrency(), "MaxConcurrencyPath", effective, v.input, v);
     HistoryRecorder history = v.run().history();
     Cursor cursor = v.strand.cursor();
     history.mapStateStarted(cursor, items.size());
@@ -73,7 +80,11 @@ final class MapExecutor extends RetryingExecutor {
           + v.run().config().accountId() + ":mapRun:" + v.run().stateMachineName() + "/"
           + (m.label() != null ? m.label() : m.name()) + ":" + Ids.uuid(v.random()));
     }
-    Work w = new Work(new Children(v.strand), items, effective, count, percentage);
+    int cap = m.distributed() ? Limits.DISTRIBUTED_MAP_CONCURRENCY
+        : Limits.INLINE_MAP_CONCURRENCY;
+    int limit = maxConcurrency == null || maxConcurrency <= 0 ? cap
+        : Math.min(maxConcurrency, cap);
+    Work w = new Work(new Children(v.strand), items, effective, count, percentage, limit);
     w.lastIterationEnd = cursor.last();
     a.work = w;
     return admit(v, m, w);
@@ -97,9 +108,9 @@ final class MapExecutor extends RetryingExecutor {
     return items;
   }
 
-  /** Starts the next iteration (one at a time), or finishes when every item is done. */
+  /** Starts iterations up to the limit, or finishes when every item is done. */
   private static JsonNode admit(Visit v, MapState m, Work w) {
-    if (w.started < w.items.size()) {
+    while (w.started < w.items.size() && w.children.running() < w.limit) {
       int i = w.started++;
       JsonNode item = w.items.get(i);
       JsonNode input = item;
@@ -119,7 +130,6 @@ final class MapExecutor extends RetryingExecutor {
       Cursor start = new Cursor(v.strand.cursor().last(), !m.distributed());
       v.run().history().mapIteration(start, EventType.MAP_ITERATION_STARTED, m.name(), i);
       w.children.start(m.processor(), input, i, start.last(), !m.distributed());
-      return null;
     }
     if (w.children.running() > 0) {
       return null;
@@ -156,11 +166,13 @@ final class MapExecutor extends RetryingExecutor {
         }
         w.outputs[child.index] = e.output();
       } else {
-        history.mapIteration(child.cursor(), EventType.MAP_ITERATION_FAILED, m.name(),
-            child.index);
+        innerLast = Children.failed(child);
+        history.mapIteration(new Cursor(innerLast, child.cursor().recorded()),
+            EventType.MAP_ITERATION_FAILED, m.name(), child.index);
         v.strand.cursor().moveTo(innerLast);
         w.failures++;
         if (!tolerated(m, w)) {
+          abortRunning(v, m, w);
           a.childFailed = true;
           if (m.distributed()) {
             history.record(v.strand.cursor(), EventType.MAP_RUN_FAILED);
@@ -179,6 +191,17 @@ final class MapExecutor extends RetryingExecutor {
       v.strand.cursor().moveTo(innerLast);
     }
     return admit(v, m, w);
+  }
+
+  @Override
+  void abortWork(Visit v, Attempts a) {
+    abortRunning(v, (MapState) v.state, (Work) a.work);
+  }
+
+  /** Stops the running iterations: their states are aborted, then MapIterationAborted. */
+  private static void abortRunning(Visit v, MapState m, Work w) {
+    w.children.abortRunning(child -> v.run().history().mapIteration(child.cursor(),
+        EventType.MAP_ITERATION_ABORTED, m.name(), child.index));
   }
 
   /** Only a distributed Map tolerates failures (ToleratedFailureCount/Percentage). */

@@ -8,21 +8,21 @@ import com.example.workshop.runtime.sfn.internal.model.ParallelState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
-/** Parallel: each attempt runs every branch on the effective input; the result is their outputs. */
+/**
+ * Parallel: each attempt starts every branch at once on the effective input; the result is their
+ * outputs in branch order. A branch that fails stops the others (their running states are
+ * aborted) and fails the state with its error.
+ */
 final class ParallelExecutor extends RetryingExecutor {
-  /** One attempt: its branches, their outputs by branch index, and the input they all get. */
+  /** One attempt: its branches and their outputs by branch index. */
   private static final class Work {
     final Children children;
     final JsonNode[] outputs;
-    final JsonNode input;
-    int started;
     int finished;
-    Strand last;
 
-    Work(Children children, int branches, JsonNode input) {
+    Work(Children children, int branches) {
       this.children = children;
       this.outputs = new JsonNode[branches];
-      this.input = input;
     }
   }
 
@@ -30,47 +30,44 @@ final class ParallelExecutor extends RetryingExecutor {
   JsonNode attempt(Visit v, Attempts a) {
     ParallelState p = (ParallelState) v.state;
     JsonNode input = p.io().effectiveInput(v.input, v);
-    v.run().history().record(v.strand.cursor(), EventType.PARALLEL_STATE_STARTED);
-    Work w = new Work(new Children(v.strand), p.branches().size(), input);
+    long started = v.run().history().record(v.strand.cursor(), EventType.PARALLEL_STATE_STARTED);
+    Work w = new Work(new Children(v.strand), p.branches().size());
     a.work = w;
-    startNext(v, p, w);
+    for (int i = 0; i < p.branches().size(); i++) {
+      w.children.start(p.branches().get(i), input, i, started, true);
+    }
     return null;
-  }
-
-  /** Branches run one after another, each starting where ParallelStateStarted left off. */
-  private static void startNext(Visit v, ParallelState p, Work w) {
-    int i = w.started++;
-    w.children.start(p.branches().get(i), w.input, i, v.strand.cursor().last(), true);
   }
 
   @Override
   JsonNode resume(Visit v, Attempts a) {
-    ParallelState p = (ParallelState) v.state;
     Work w = (Work) a.work;
     Cursor cursor = v.strand.cursor();
     for (Children.Ended e = w.children.next(); e != null; e = w.children.next()) {
       if (e.error() != null) {
-        cursor.moveTo(e.strand().cursor().last());
+        cursor.moveTo(Children.failed(e.strand()));
+        w.children.abortRunning(s -> { });
         a.childFailed = true;
         throw e.error();
       }
       w.outputs[e.strand().index] = e.output();
       w.finished++;
-      w.last = e.strand();
+      cursor.moveTo(e.strand().cursor().last());
     }
     if (w.finished < w.outputs.length) {
-      if (w.children.running() == 0) {
-        startNext(v, p, w);
-      }
       return null;
     }
-    cursor.moveTo(w.last.cursor().last());
     v.run().history().record(cursor, EventType.PARALLEL_STATE_SUCCEEDED);
     ArrayNode results = Json.NODES.arrayNode(w.outputs.length);
     for (JsonNode out : w.outputs) {
       results.add(out);
     }
     return results;
+  }
+
+  @Override
+  void abortWork(Visit v, Attempts a) {
+    ((Work) a.work).children.abortRunning(s -> { });
   }
 
   @Override

@@ -54,6 +54,16 @@ abstract class RetryingExecutor implements StateExecutor {
   /** Map and Parallel write MapStateFailed / ParallelStateFailed when they fail for good. */
   void failed(Visit v) {}
 
+  /** Stops the work of the current attempt (its children, its task in flight). */
+  void abortWork(Visit v, Attempts a) {}
+
+  @Override
+  public final void abort(Visit v) {
+    if (v.work != null && v.phase == WORKING) {
+      abortWork(v, (Attempts) v.work);
+    }
+  }
+
   /** Tasks show {@code $$.State.RetryCount}. */
   boolean showsRetryCount() {
     return false;

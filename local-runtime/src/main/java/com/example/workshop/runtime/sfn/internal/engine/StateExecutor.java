@@ -6,4 +6,10 @@ package com.example.workshop.runtime.sfn.internal.engine;
  */
 interface StateExecutor {
   Step step(Visit visit);
+
+  /**
+   * The visit is stopped before it ended (a sibling branch or iteration failed): stop whatever it
+   * started (children, a task in flight). The state's Aborted event is written by the strand.
+   */
+  default void abort(Visit visit) {}
 }

@@ -3,6 +3,7 @@ package com.example.workshop.runtime.sfn.internal.engine;
 import com.example.workshop.runtime.sfn.internal.asl.ErrorNames;
 import com.example.workshop.runtime.sfn.internal.asl.StatesError;
 import com.example.workshop.runtime.sfn.internal.history.Cursor;
+import com.example.workshop.runtime.sfn.internal.history.EventType;
 import com.example.workshop.runtime.sfn.internal.model.Branch;
 import com.example.workshop.runtime.sfn.internal.model.State;
 import com.example.workshop.runtime.sfn.internal.model.StateType;
@@ -30,6 +31,8 @@ final class Strand {
   private Visit visit;
   private long epoch;
   private boolean over;
+  /** The type of the state whose error ended this strand, or null. */
+  private StateType failedIn;
 
   Strand(ExecutionRun run, Branch branch, JsonNode input, Variables variables, Cursor cursor,
       StrandOwner owner, int index) {
@@ -75,6 +78,30 @@ final class Strand {
     epoch++;
   }
 
+  /** The type of the state whose error ended this strand; null unless it failed. */
+  StateType failedIn() {
+    return failedIn;
+  }
+
+  /**
+   * Stops a strand that is still running because its Parallel or Map failed: what its current
+   * state started is stopped first, then the state's Aborted event is written (Task, Wait, Map,
+   * Parallel; AWS writes none for the others).
+   */
+  void abort() {
+    if (over) {
+      return;
+    }
+    if (visit != null) {
+      Executors.of(visit.state.type()).abort(visit);
+      EventType aborted = EventType.aborted(visit.state.type());
+      if (aborted != null) {
+        run.history().record(cursor, aborted);
+      }
+    }
+    stop();
+  }
+
   /** One turn: runs states until the strand blocks or ends, or its slice is used up. */
   void turn() {
     for (int n = 0; n < SLICE; n++) {
@@ -95,6 +122,7 @@ final class Strand {
         next = s.next();
         data = s.output();
       } else if (step instanceof Step.Failed f) {
+        failedIn = visit.state.type();
         visit = null;
         over = true;
         owner.failed(this, f.error());
