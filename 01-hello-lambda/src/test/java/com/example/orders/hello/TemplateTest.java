@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +32,8 @@ class TemplateTest {
     }
     assertEquals(3, handlers.size(), handlers.toString());
     for (String handler : handlers) {
-      LocalLambda.builder(handler).build(); // throws InvalidHandlerException with the reason
+      // Lambda would accept a wrong handler and fail every invocation; handlerProblem() says why first.
+      assertEquals(Optional.empty(), LocalLambda.builder(handler).build().handlerProblem(), handler);
     }
   }
 

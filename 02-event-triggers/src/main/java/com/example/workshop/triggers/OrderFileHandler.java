@@ -80,7 +80,15 @@ public class OrderFileHandler implements RequestHandler<S3Event, OrderFileHandle
                 + ")");
       }
       String bucket = record.getS3().getBucket().getName();
-      String key = record.getS3().getObject().getUrlDecodedKey();
+      String key;
+      try {
+        key = record.getS3().getObject().getUrlDecodedKey();
+      } catch (IllegalArgumentException e) { // S3 never sends such a key: skip this record, keep the rest
+        ignored.add(record.getS3().getObject().getKey());
+        context.getLogger().log("IGNORED s3://" + bucket + "/" + record.getS3().getObject().getKey()
+            + ": the key is not URL-encoded the way S3 encodes keys (" + e.getMessage() + ")");
+        continue;
+      }
       if (!record.getEventName().startsWith("ObjectCreated:") || !rules.matches(bucket, key)) {
         ignored.add(key);
         context.getLogger().log("IGNORED " + record.getEventName() + " s3://" + bucket + "/" + key);

@@ -74,6 +74,21 @@ class OrderFileHandlerTest {
   }
 
   @Test
+  @DisplayName("a key that is not URL-encoded as S3 encodes keys is skipped; the other records still count")
+  void malformedKeySkipped() throws Exception {
+    String json = java.nio.file.Files.readString(java.nio.file.Path.of("events/s3-encoded-keys.json"))
+        .replace("incoming/summer+sale+order.json", "incoming/%.json");
+    S3Event event = com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
+        .serializerFor(S3Event.class, getClass().getClassLoader()).fromJson(json);
+
+    OrderFileHandler.Summary summary = handler.handleRequest(event, context("order-files", log));
+
+    assertEquals(List.of("incoming/%.json"), summary.ignored());
+    assertEquals(List.of("incoming/order+1002.json", "incoming/주문-1003.json"), summary.accepted());
+    assertTrue(log.anyContains("not URL-encoded"), log.lines.toString());
+  }
+
+  @Test
   @DisplayName(
       "the same notification delivered twice (same key and sequencer) registers the file once")
   void duplicateNotification() {

@@ -62,9 +62,13 @@ final class Args {
     return options.containsKey(name);
   }
 
+  /** The option's value; an option given twice is a usage error (use {@link #all} for repeatable ones). */
   String get(String name) {
     List<String> values = options.get(name);
-    return values == null ? null : values.get(values.size() - 1);
+    if (values != null && values.size() > 1) {
+      throw new UsageException("option " + name + " is given " + values.size() + " times; give it once");
+    }
+    return values == null ? null : values.get(0);
   }
 
   String require(String name) {

@@ -1,5 +1,7 @@
 package com.example.workshop.runtime;
 
+import com.example.workshop.runtime.lambda.Isolation;
+import com.example.workshop.runtime.lambda.LocalLambda;
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.ExecutionStatus;
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
@@ -17,6 +19,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +33,13 @@ final class RunCommand {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   static final String USAGE = """
       usage: run --definition FILE [--input FILE|-] [--json] [--history] [--clock virtual|real]
-                 [--mock-config FILE --test-case NAME] [--function NAME=pkg.Class::method]...
+                 [--mock-config FILE --test-case NAME]
+                 [--function NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB]]...
                  [--classpath CP] [--substitution KEY=VALUE]... [--state-machine-name N]
-                 [--execution-name N] [--account ID] [--region R]""";
+                 [--execution-name N] [--account ID] [--region R]
+
+      Each --function runs in its own JVM, as on Lambda, with Lambda's defaults (3 s, 128 MB)
+      unless its timeout (1 to 900) or memory (128 to 10240) is given.""";
 
   private RunCommand() {}
 
@@ -92,8 +99,19 @@ final class RunCommand {
     if (a.has("--classpath")) {
       b.classLoader(classLoader(a.get("--classpath")));
     }
-    for (Map.Entry<String, String> f : a.keyValues("--function").entrySet()) {
-      b.function(f.getKey(), f.getValue());
+    b.isolation(Isolation.PROCESS);
+    Set<String> functions = new java.util.HashSet<>();
+    for (String f : a.all("--function")) {
+      int eq = f.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("--function takes NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB], got '"
+            + f + "'");
+      }
+      String name = f.substring(0, eq);
+      if (!functions.add(name)) {
+        throw new UsageException("--function " + name + " is given twice; bind each function once");
+      }
+      b.function(name, function(f.substring(eq + 1)));
     }
     if (a.has("--mock-config")) {
       Path mock = Path.of(a.get("--mock-config"));
@@ -110,12 +128,8 @@ final class RunCommand {
         .withStateMachineName(a.get("--state-machine-name"))
         .withExecutionName(a.get("--execution-name"))
         .withTestCase(a.get("--test-case"));
-    LocalStepFunctions sfn;
-    try {
-      sfn = b.build();
-    } catch (RuntimeException e) { // a handler that cannot be resolved
-      throw new UsageException(oneLine(e.getMessage()));
-    }
+    LocalStepFunctions sfn = b.build();
+    sfn.handlerProblems().forEach((name, problem) -> err.println("hint: function " + name + ": " + problem));
     Execution ex;
     try {
       ex = sfn.start(machine, input, options);
@@ -169,21 +183,38 @@ final class RunCommand {
 
   private static ClassLoader classLoader(String classpath) {
     List<URL> urls = new ArrayList<>();
-    for (String entry : classpath.split(File.pathSeparator)) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      Path p = Path.of(entry);
-      if (!Files.exists(p)) {
-        throw new UsageException("--classpath entry not found: " + entry);
-      }
+    for (Path p : InvokeCommand.classpath(classpath)) {
       try {
         urls.add(p.toUri().toURL());
       } catch (MalformedURLException e) {
-        throw new UsageException("--classpath entry is not usable: " + entry);
+        throw new UsageException("--classpath entry is not usable: " + p);
       }
     }
     return new URLClassLoader(urls.toArray(URL[]::new), RunCommand.class.getClassLoader());
+  }
+
+  /** {@code pkg.Class::method[,timeout=SECONDS][,memory=MB]}: a handler with its function's settings. */
+  static LocalLambda.Builder function(String spec) {
+    String[] parts = spec.split(",");
+    LocalLambda.Builder lambda = LocalLambda.builder(parts[0].trim()).isolation(Isolation.PROCESS);
+    for (int i = 1; i < parts.length; i++) {
+      String[] kv = parts[i].split("=", 2);
+      String key = kv[0].trim();
+      String value = kv.length == 2 ? kv[1].trim() : "";
+      try {
+        switch (key) {
+          case "timeout" -> lambda.timeout(Duration.ofSeconds(Long.parseLong(value)));
+          case "memory" -> lambda.memoryMb(Integer.parseInt(value));
+          default -> throw new UsageException("--function " + spec + ": unknown setting '" + key
+              + "'; use timeout=SECONDS or memory=MB");
+        }
+      } catch (NumberFormatException e) {
+        throw new UsageException("--function " + spec + ": " + key + " must be a whole number, got '" + value + "'");
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--function " + spec + ": " + e.getMessage());
+      }
+    }
+    return lambda;
   }
 
   private static String oneLine(String message) {

@@ -142,7 +142,7 @@ class InvokeCommandTest {
     String[][] cases = {
       {"invoke", "--event", event},
       {"invoke", "--handler", F + "Greeter", "--event", tmp.resolve("nope.json").toString()},
-      {"invoke", "--handler", "com.example.orders.Missing", "--event", event},
+      {"invoke", "--handler", F + "Greeter", "--event", event, "--event", event},
       {"invoke", "--handler", F + "Greeter", "--event", eventFile("{not json").toString()},
       {"invoke", "--handler", F + "Greeter", "--event", event, "--memory", "64"},
       {"invoke", "--handler", F + "Greeter", "--event", event, "--timeout", "abc"},
@@ -153,7 +153,7 @@ class InvokeCommandTest {
     String[] expected = {
       "missing required option --handler",
       "event file not found",
-      "Class not found: com.example.orders.Missing",
+      "option --event is given 2 times",
       "event is not valid JSON",
       "--memory must be between 128 and 10240",
       "--timeout must be a whole number",
@@ -170,6 +170,54 @@ class InvokeCommandTest {
       assertEquals(1, e.strip().split("\\R").length, "one line: " + e);
       assertEquals("", out());
     }
+  }
+
+  @Test
+  @DisplayName("a handler Lambda cannot load: AWS's error document on stdout, a hint on stderr, exit 1")
+  void missingClass() throws Exception {
+    int code = run("invoke", "--handler", "com.example.orders.Missing", "--event", eventFile("{}").toString());
+    assertEquals(1, code, err());
+    assertEquals("{\"errorMessage\":\"Class not found: com.example.orders.Missing\","
+        + "\"errorType\":\"java.lang.ClassNotFoundException\"}", out().strip());
+    assertTrue(err().startsWith("hint: Class not found: com.example.orders.Missing"), err());
+    assertTrue(err().strip().endsWith("FunctionError: Unhandled (Runtime.BadFunctionCode)"), err());
+  }
+
+  @Test
+  @DisplayName("System.exit in a handler ends only its environment: Runtime.ExitError, END and REPORT, exit 1")
+  void systemExit() throws Exception {
+    Path classes = compile("demo.Quitter", """
+        package demo;
+        public class Quitter {
+          public String quit(java.util.Map<String, Object> order) { System.out.println("bye"); System.exit(42); return "never"; }
+        }""");
+    int code = run("invoke", "--handler", "demo.Quitter::quit", "--event", eventFile("{}").toString(),
+        "--classpath", classes.toString());
+    assertEquals(1, code, err());
+    assertTrue(out().matches("\\{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: [0-9a-f-]{36}"
+        + " Error: Runtime exited with error: exit status 42\"}\\R"), out());
+    assertTrue(err().contains("bye"), err());
+    assertTrue(err().contains("Status: error\tError Type: Runtime.ExitError"), err());
+    assertTrue(err().contains("END RequestId: "), err());
+  }
+
+  @Test
+  @DisplayName("--env sets the function's environment variables; Lambda's reserved names are refused")
+  void environment() throws Exception {
+    Path classes = compile("demo.Env", """
+        package demo;
+        public class Env {
+          public String read(String name) { return System.getenv(name) + " in " + System.getenv("AWS_REGION"); }
+        }""");
+    int code = run("invoke", "--handler", "demo.Env::read", "--event", eventFile("\"ORDER_BUCKET\"").toString(),
+        "--classpath", classes.toString(), "--env", "ORDER_BUCKET=orders-1");
+    assertEquals(0, code, err());
+    assertEquals("\"orders-1 in us-east-1\"", out().strip());
+    outBytes.reset();
+    errBytes.reset();
+    assertEquals(2, run("invoke", "--handler", "demo.Env::read", "--event", eventFile("{}").toString(),
+        "--env", "AWS_REGION=eu-west-1"));
+    assertTrue(err().contains("reserved keys") && err().contains("AWS_REGION"), err());
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,13 +130,43 @@ class RunCommandTest {
   }
 
   @Test
-  void aHandlerThatCannotBeFoundIsAUsageError() throws Exception {
+  @DisplayName("a handler Lambda cannot load fails its Task as on AWS, with a hint on stderr")
+  void aHandlerThatCannotBeFoundFailsItsTask() throws Exception {
     Path def = file("charge.asl.json", CHARGE_FLOW);
-    Result r = run("", "--definition", def.toString(),
+    Result r = run("", "--definition", def.toString(), "--json",
         "--substitution", "ChargeFunctionArn=arn:aws:lambda:us-east-1:123456789012:function:Charge",
         "--function", "Charge=com.example.orders.NoSuchHandler::handleRequest");
-    assertEquals(2, r.exit());
-    assertTrue(r.err().startsWith("error: ") && r.err().contains("NoSuchHandler"), r.err());
-    assertEquals(1, r.err().strip().split("\n").length, r.err());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("{\"status\":\"FAILED\",\"error\":\"java.lang.ClassNotFoundException\",\"cause\":"
+        + "\"{\\\"errorMessage\\\": \\\"Class not found: com.example.orders.NoSuchHandler\\\", "
+        + "\\\"errorType\\\": \\\"java.lang.ClassNotFoundException\\\"}\"}", r.out().strip());
+    assertTrue(r.err().startsWith("hint: function Charge: Class not found: com.example.orders.NoSuchHandler"),
+        r.err());
+  }
+
+  @Test
+  @DisplayName("--function is given once per name, and its settings are checked")
+  void functionOptions() throws Exception {
+    Path def = file("charge.asl.json", CHARGE_FLOW);
+    String[][] cases = {
+      {"--function", "Charge=a.B::c", "--function", "Charge=a.B::d"},
+      {"--function", "Charge=a.B::c,timeout=0"},
+      {"--function", "Charge=a.B::c,memory=64"},
+      {"--function", "Charge=a.B::c,speed=2"},
+      {"--function", "Charge=a.B::c,timeout=x"},
+    };
+    String[] expected = {"is given twice", "timeout must be 1 to 900 seconds", "memory must be 128 to 10240 MB",
+        "unknown setting 'speed'", "timeout must be a whole number"};
+    for (int i = 0; i < cases.length; i++) {
+      String[] args = new String[cases[i].length + 4];
+      args[0] = "--definition";
+      args[1] = def.toString();
+      args[2] = "--substitution";
+      args[3] = "ChargeFunctionArn=arn:aws:lambda:us-east-1:123456789012:function:Charge";
+      System.arraycopy(cases[i], 0, args, 4, cases[i].length);
+      Result r = run("", args);
+      assertEquals(2, r.exit(), String.join(" ", args));
+      assertTrue(r.err().startsWith("error: ") && r.err().contains(expected[i]), r.err());
+    }
   }
 }

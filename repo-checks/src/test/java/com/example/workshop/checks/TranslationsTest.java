@@ -32,7 +32,7 @@ class TranslationsTest {
   }
 
   @Test
-  @DisplayName("a missing counterpart, a missing switch line and an orphaned Korean page are reported")
+  @DisplayName("a missing counterpart, a missing switch line and an orphaned Korean page are reported; the glossary is no orphan")
   void pairingProblemsAreReported(@TempDir Path root) throws Exception {
     Files.createDirectories(root.resolve("docs/ko"));
     Files.createDirectories(root.resolve("01-hello-lambda"));
@@ -41,6 +41,7 @@ class TranslationsTest {
     Files.writeString(root.resolve("docs/00-setup.md"), "# Setup\n");
     Files.writeString(root.resolve("docs/ko/00-setup.md"), "# 준비\n");
     Files.writeString(root.resolve("docs/ko/99-gone.md"), "[English](../99-gone.md) · **한국어**\n\n# 없어진 장\n");
+    Files.writeString(root.resolve(Glossary.PAGE), "# 용어집\n");
     Files.writeString(root.resolve("01-hello-lambda/README.md"), "**English** · [한국어](README.ko.md)\n# Hello\n");
 
     List<String> problems = Translations.problems(root, List.of("01-hello-lambda"));
@@ -88,22 +89,26 @@ class TranslationsTest {
     Files.writeString(root.resolve("README.ko.md"), korean);
     assertEquals(List.of(), Translations.problems(root, List.of()));
 
-    Files.writeString(root.resolve("README.ko.md"), korean.replace("./mvnw verify   #", "./mvnw verify -q   #"));
-    assertTrue(Translations.problems(root, List.of()).get(0).startsWith("README.ko.md:5: code block 1 differs from the one at"
-        + " README.md:5 (line 6 is \"./mvnw verify -q   # 모든 테스트를 실행합니다\" where the English has"), "code changed");
+    String codeChanged = firstProblem(root, korean.replace("./mvnw verify   #", "./mvnw verify -q   #"));
+    assertTrue(codeChanged.startsWith("README.ko.md:5: code block 1 differs from the one at README.md:5"
+        + " (line 6 is \"./mvnw verify -q   # 모든 테스트를 실행합니다\" where the English has"), codeChanged);
+    String pathChanged = firstProblem(root, korean.replace("  events/      샘플", "  event/      샘플"));
+    assertTrue(pathChanged.contains("(line 13 is \"event/      샘플 이벤트\""), pathChanged);
+    String arrowChanged = firstProblem(root, korean.replace("-->|\"Default\"| s0", "-.->|\"Default\"| s0"));
+    assertTrue(arrowChanged.startsWith("README.ko.md:16: code block 3 differs"), arrowChanged);
+    String untranslated = firstProblem(root, korean.replace("# 나중에: sam deploy", "# later: sam deploy --guided"));
+    assertTrue(untranslated.contains("(line 7 changes \"later: sam deploy\" to \"later: sam deploy --guided\","
+        + " which is not a translation)"), untranslated);
+    String commentDropped = firstProblem(root, korean.replace("./mvnw verify   # 모든 테스트를 실행합니다", "./mvnw verify"));
+    assertTrue(commentDropped.contains("(line 6 is \"./mvnw verify\" where"), commentDropped);
+  }
 
-    Files.writeString(root.resolve("README.ko.md"), korean.replace("  events/      샘플 이벤트", "  event/      샘플 이벤트"));
-    assertTrue(Translations.problems(root, List.of()).get(0).contains("(line 13 is \"event/      샘플 이벤트\""), "path changed");
-
-    Files.writeString(root.resolve("README.ko.md"), korean.replace("-->|\"Default\"| s0", "-.->|\"Default\"| s0"));
-    assertTrue(Translations.problems(root, List.of()).get(0).startsWith("README.ko.md:16: code block 3 differs"), "arrow changed");
-
-    Files.writeString(root.resolve("README.ko.md"), korean.replace("# 나중에: sam deploy", "# later: sam deploy --guided"));
-    assertTrue(Translations.problems(root, List.of()).get(0).contains("(line 7 changes \"later: sam deploy\" to"
-        + " \"later: sam deploy --guided\", which is not a translation)"), "comment edited in English");
-
-    Files.writeString(root.resolve("README.ko.md"), korean.replace("./mvnw verify   # 모든 테스트를 실행합니다", "./mvnw verify"));
-    assertTrue(Translations.problems(root, List.of()).get(0).contains("(line 6 is \"./mvnw verify\" where"), "comment dropped");
+  /** The first translation problem once README.ko.md holds {@code korean}. */
+  private static String firstProblem(Path root, String korean) throws Exception {
+    Files.writeString(root.resolve("README.ko.md"), korean);
+    List<String> problems = Translations.problems(root, List.of());
+    assertTrue(!problems.isEmpty(), "no problem reported for:\n" + korean);
+    return problems.get(0);
   }
 
   @Test

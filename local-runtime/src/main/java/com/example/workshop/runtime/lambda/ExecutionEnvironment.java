@@ -35,16 +35,17 @@ final class ExecutionEnvironment {
     return initialized;
   }
 
-  /** The init phase: static initialisers, the constructor, the serializers. */
+  /**
+   * The init phase: static initialisers, the constructor, the serializers. A failure is reported the
+   * way the runtime interface client reports it: message and type, no stack trace.
+   */
   void init() throws InitFailure {
     String className = spec.handlerClass().getName();
     try {
       Class.forName(className, true, loader);
     } catch (Throwable e) {
       String message = "Error loading class " + className + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      Throwable shown = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
-      throw new InitFailure(ErrorDocument.of(message, e.getClass().getName(), ErrorDocument.userFrames(shown)),
-          e.getClass().getName());
+      throw new InitFailure(ErrorDocument.of(message, e.getClass().getName(), null), e);
     }
     try {
       if (spec.needsInstance()) {
@@ -52,9 +53,9 @@ final class ExecutionEnvironment {
       }
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new InitFailure(ErrorDocument.fromThrowable(cause), cause.getClass().getName());
+      throw new InitFailure(ErrorDocument.of(message(cause), cause.getClass().getName(), null), cause);
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      throw new InitFailure(ErrorDocument.fromThrowable(e), e.getClass().getName());
+      throw new InitFailure(ErrorDocument.of(message(e), e.getClass().getName(), null), e);
     }
     if (spec.inputType() != null) {
       inputSerializer = Serializers.forType(spec.inputType(), loader);
@@ -63,6 +64,10 @@ final class ExecutionEnvironment {
       outputSerializer = Serializers.forType(spec.outputType(), loader);
     }
     initialized = true;
+  }
+
+  private static String message(Throwable t) {
+    return t.getLocalizedMessage() == null ? t.getClass().getName() : t.getLocalizedMessage();
   }
 
   /** Runs the handler; whatever the handler throws comes out unwrapped. */
@@ -134,6 +139,7 @@ final class ExecutionEnvironment {
     }
   }
 
+  /** Through reflection, as the runtime interface client calls it (the same frames in traces). */
   private Object invoke(Method m, Object[] args) throws Throwable {
     try {
       return m.invoke(instance, args);
@@ -142,16 +148,15 @@ final class ExecutionEnvironment {
     }
   }
 
-  /** The init phase failed; the invocation fails with this document. */
+  /** The init phase failed (Runtime.BadFunctionCode); the invocation fails with this document. */
   static final class InitFailure extends Exception {
     private static final long serialVersionUID = 1L;
     final String document;
-    final String errorType;
 
-    InitFailure(String document, String errorType) {
-      super(errorType, null, false, false);
+    /** @param cause logged with its stack trace, as the runtime logs it; not part of the document */
+    InitFailure(String document, Throwable cause) {
+      super(document, cause, false, false);
       this.document = document;
-      this.errorType = errorType;
     }
   }
 }

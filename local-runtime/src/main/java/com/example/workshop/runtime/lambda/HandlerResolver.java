@@ -29,24 +29,33 @@ final class HandlerResolver {
 
   private HandlerResolver() {}
 
+  /** A non-fatal fault: every invocation fails with it. */
+  private static HandlerFault fault(String hint, String awsMessage, String awsType) {
+    return new HandlerFault(hint, awsMessage, awsType, false);
+  }
+
+  /** @throws HandlerFault when Lambda's Java runtime could not call the handler */
   static HandlerSpec resolve(String handler, ClassLoader loader) {
-    if (handler == null || handler.isBlank()) {
-      throw new InvalidHandlerException("handler is empty; expected " + FORMS);
-    }
-    String h = handler.trim();
+    String h = handler == null ? "" : handler;
     int colons = h.lastIndexOf("::");
     String className = colons < 0 ? h : h.substring(0, colons);
     String methodName = colons < 0 ? null : h.substring(colons + 2);
     if (className.isEmpty() || (methodName != null && methodName.isEmpty())) {
-      throw new InvalidHandlerException("handler '" + h + "' is malformed; expected " + FORMS);
+      throw fault((h.isBlank() ? "handler is empty" : "handler '" + h + "' is malformed") + "; expected " + FORMS,
+          "Invalid handler: `" + h + "'", null);
     }
     Class<?> clazz;
     try {
       clazz = Class.forName(className, false, loader);
-    } catch (ClassNotFoundException | NoClassDefFoundError e) {
-      throw new InvalidHandlerException(
-          "Class not found: " + className + " (handler '" + h + "'). Check the package and class"
-              + " name, and that the compiled class is on the classpath (--classpath).", e);
+    } catch (ClassNotFoundException e) {
+      throw new HandlerFault("Class not found: " + className + " (handler '" + h + "'). Check the package and"
+          + " class name, and that the compiled class is on the classpath (--classpath).",
+          "Class not found: " + className, e.getClass().getName(), false);
+    } catch (LinkageError e) {
+      String missing = e.getMessage() == null ? "" : ": " + e.getMessage();
+      throw new HandlerFault("Class " + className + " cannot be loaded" + missing + " (handler '" + h + "')."
+          + " A class it needs, such as its superclass, is missing from the classpath (--classpath).",
+          "Error loading class " + className + missing, e.getClass().getName(), true);
     }
     return methodName == null ? resolveClass(h, clazz) : resolveMethod(h, clazz, methodName);
   }
@@ -59,9 +68,9 @@ final class HandlerResolver {
     if (RequestHandler.class.isAssignableFrom(clazz)) {
       Type[] types = requestHandlerTypes(clazz);
       if (types == null || types.length != 2) {
-        throw new InvalidHandlerException("Class " + clazz.getName()
-            + " does not implement RequestHandler with concrete type parameters;"
-            + " declare it as 'implements RequestHandler<InputType, OutputType>'");
+        throw fault("Class " + clazz.getName() + " does not implement RequestHandler with concrete type"
+            + " parameters; declare it as 'implements RequestHandler<InputType, OutputType>'",
+            "Class " + clazz.getName() + " does not implement RequestHandler with concrete type parameters", null);
       }
       Type in = concrete(clazz, types[0]);
       Type out = concrete(clazz, types[1]);
@@ -69,9 +78,9 @@ final class HandlerResolver {
       return new HandlerSpec(h, clazz, HandlerSpec.Kind.REQUEST_HANDLER, null, in, isVoid(out) ? null : out,
           false, false, true);
     }
-    throw new InvalidHandlerException("Class does not implement an appropriate handler interface: "
-        + clazz.getName() + ". Implement RequestHandler<I, O> or RequestStreamHandler, or name a"
-        + " method: '" + clazz.getName() + "::methodName'");
+    throw fault("Class does not implement an appropriate handler interface: " + clazz.getName()
+        + ". Implement RequestHandler<I, O> or RequestStreamHandler, or name a method: '" + clazz.getName()
+        + "::methodName'", "Class does not implement an appropriate handler interface: " + clazz.getName(), null);
   }
 
   private static HandlerSpec resolveMethod(String h, Class<?> clazz, String name) {
@@ -91,10 +100,10 @@ final class HandlerResolver {
         return spec;
       }
     }
-    throw new InvalidHandlerException("No public method named " + name
-        + " with appropriate method signature found on class " + clazz.getName()
-        + ". Supported: (Event), (Event, Context), (InputStream, OutputStream[, Context]) and"
-        + " similar; the method must be public.");
+    String aws = "No public method named " + name + " with appropriate method signature found on class "
+        + clazz.getName();
+    throw fault(aws + ". Supported: (Event), (Event, Context), (InputStream, OutputStream[, Context]) and"
+        + " similar; the method must be public.", aws, null);
   }
 
   /** Longer signatures first, a trailing Context counting one extra; bridge methods last. */
@@ -158,17 +167,19 @@ final class HandlerResolver {
 
   private static void requireConstructor(Class<?> clazz) {
     if (clazz.getEnclosingClass() != null && !Modifier.isStatic(clazz.getModifiers())) {
-      throw new InvalidHandlerException("Class " + clazz.getName()
-          + " cannot be instantiated because it is a non-static inner class; make it static");
+      String aws = "Class " + clazz.getName() + " cannot be instantiated because it is a non-static inner class";
+      throw new HandlerFault(aws + "; make it static", aws, "java.lang.Exception", true);
     }
     try {
       clazz.getConstructor();
     } catch (NoSuchMethodException e) {
-      throw new InvalidHandlerException("Class " + clazz.getName()
-          + " has no public zero-argument constructor; add 'public " + clazz.getSimpleName() + "() {}'");
+      String aws = "Class " + clazz.getName() + " has no public zero-argument constructor";
+      throw new HandlerFault(aws + "; add 'public " + clazz.getSimpleName() + "() {}'", aws, "java.lang.Exception",
+          true);
     }
     if (Modifier.isAbstract(clazz.getModifiers())) {
-      throw new InvalidHandlerException("Class " + clazz.getName() + " is abstract; name a concrete class");
+      throw new HandlerFault("Class " + clazz.getName() + " is abstract; name a concrete class",
+          clazz.getName(), "java.lang.InstantiationException", true);
     }
   }
 
@@ -180,9 +191,9 @@ final class HandlerResolver {
           return bound;
         }
       }
-      throw new InvalidHandlerException("Class " + clazz.getName()
-          + " does not implement RequestHandler with concrete type parameters: parameter " + tv
-          + " has no upper bound.");
+      String aws = "Class " + clazz.getName()
+          + " does not implement RequestHandler with concrete type parameters: parameter " + tv + " has no upper bound.";
+      throw fault(aws, aws, null);
     }
     return t;
   }

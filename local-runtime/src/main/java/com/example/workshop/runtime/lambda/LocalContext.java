@@ -34,7 +34,7 @@ public final class LocalContext implements Context {
         "arn:aws:lambda:" + b.region + ":" + b.accountId + ":function:" + b.functionName;
     this.memoryLimitInMb = b.memoryLimitInMb;
     this.clock = b.clock;
-    this.deadline = b.clock.instant().plus(b.timeout);
+    this.deadline = b.deadline != null ? b.deadline : b.clock.instant().plus(b.timeout);
     this.logger = b.logger != null ? b.logger : new StreamLogger(System.err);
   }
 
@@ -114,8 +114,15 @@ public final class LocalContext implements Context {
     private Duration timeout = Duration.ofSeconds(3);
     private Clock clock = Clock.systemUTC();
     private LambdaLogger logger;
+    private Instant deadline;
 
     private Builder() {}
+
+    /** The instant the invocation times out (the Runtime API's Lambda-Runtime-Deadline-Ms). */
+    Builder deadline(Instant deadline) {
+      this.deadline = Objects.requireNonNull(deadline, "deadline");
+      return this;
+    }
 
     public Builder awsRequestId(String id) {
       this.awsRequestId = Objects.requireNonNull(id, "awsRequestId");

@@ -1,28 +1,32 @@
 package com.example.workshop.runtime.lambda;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One Lambda function backed by a Java handler, invoked locally the way the Lambda Java runtime
- * does it: the first invocation of an execution environment runs the init phase (static
- * initialisers, constructor) and reports an Init Duration; later invocations reuse the same
- * handler instance. Concurrent invocations each get their own environment, as on Lambda.
+ * One Lambda function backed by a Java handler, invoked locally the way Lambda runs it: the first
+ * invocation of an execution environment runs the init phase (static initialisers, constructor)
+ * and reports an Init Duration; later invocations reuse the same handler instance. Concurrent
+ * invocations each get their own environment, as on Lambda. Environments run in this JVM
+ * ({@link Isolation#THREAD}, the default) or each in its own ({@link Isolation#PROCESS}).
  *
  * <pre>{@code
  * LocalLambda fn = LocalLambda.builder("com.example.orders.Hello::handleRequest").build();
@@ -33,31 +37,20 @@ public final class LocalLambda {
   /** Lambda's limit for the init phase of an on-demand function. */
   private static final Duration INIT_LIMIT = Duration.ofSeconds(10);
   private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ISO_INSTANT;
-  private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private final HandlerSpec spec;
-  private final ClassLoader loader;
-  private final String functionName;
-  private final int memoryMb;
+  private final FunctionConfig config;
   private final Duration timeout;
-  private final String region;
-  private final String accountId;
-  private final PrintStream logSink;
-  private final Clock clock;
   private final Architecture architecture;
-  private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
+  private final Sandbox.Factory sandboxes;
+  private final String handlerProblem;
+  private final Deque<Sandbox> idle = new ArrayDeque<>();
 
-  private LocalLambda(Builder b, HandlerSpec spec, ClassLoader loader) {
-    this.spec = spec;
-    this.loader = loader;
-    this.functionName = b.functionName != null ? b.functionName : spec.handlerClass().getSimpleName();
-    this.memoryMb = b.memoryMb;
-    this.timeout = b.timeout;
-    this.region = b.region;
-    this.accountId = b.accountId;
-    this.logSink = b.logSink != null ? b.logSink : System.err;
-    this.clock = b.clock;
-    this.architecture = b.architecture;
+  private LocalLambda(FunctionConfig config, Duration timeout, Architecture architecture, Isolation isolation) {
+    this.config = config;
+    this.timeout = timeout;
+    this.architecture = architecture;
+    this.sandboxes = isolation == Isolation.PROCESS ? ProcessSandbox.factory(config) : ThreadSandbox.factory(config);
+    this.handlerProblem = problem(config);
   }
 
   /** @param handler {@code "pkg.Class::method"} or {@code "pkg.Class"}, as in a SAM template */
@@ -66,192 +59,157 @@ public final class LocalLambda {
   }
 
   public String functionName() {
-    return functionName;
+    return config.functionName();
   }
 
   public String functionArn() {
-    return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + functionName;
+    return config.functionArn();
   }
 
   /**
-   * Invokes the function synchronously with one event. Handler failures and timeouts come back
-   * as a failed {@link Invocation}, never as an exception.
+   * Why Lambda's Java runtime could not call the handler, with how to fix it; empty when it can.
+   * Lambda accepts such a function and fails its invocations (Runtime.BadFunctionCode), and so
+   * does {@link #invoke}: this is the early warning.
+   */
+  public Optional<String> handlerProblem() {
+    return Optional.ofNullable(handlerProblem);
+  }
+
+  /**
+   * The check {@link #invoke} makes before running anything: one JSON value, at most 6 MB.
+   *
+   * @throws IllegalArgumentException saying what is wrong, where
+   */
+  public static void checkEvent(String eventJson) {
+    Payloads.event(eventJson);
+  }
+
+  /**
+   * Invokes the function synchronously with one event. Handler failures, timeouts and runtime exits
+   * come back as a failed {@link Invocation}, never as an exception.
    *
    * @param eventJson the event; null or blank means {@code {}}
-   * @throws IllegalArgumentException when the event is not JSON (Lambda's Invoke API rejects it too)
+   * @throws IllegalArgumentException when the event is not JSON or larger than 6 MB (Lambda's Invoke
+   *     API rejects it too)
    */
   public Invocation invoke(String eventJson) {
-    byte[] event = validEvent(eventJson);
-    ExecutionEnvironment env;
-    synchronized (idle) {
-      env = idle.pollFirst();
-    }
-    if (env == null) {
-      env = new ExecutionEnvironment(spec, loader);
-    }
+    byte[] event = Payloads.event(eventJson);
+    Sandbox env = take();
     String requestId = UUID.randomUUID().toString();
-    log("START RequestId: " + requestId + " Version: $LATEST");
-    long heapBefore = usedHeapMb();
-
-    Attempt attempt = new Attempt(env, event, requestId);
-    Thread worker = new Thread(attempt, "lambda-" + functionName + "-" + THREADS.incrementAndGet());
-    worker.setDaemon(true);
-    worker.setContextClassLoader(loader);
-    worker.start();
-    boolean finished = attempt.await(timeout);
-
-    String payload;
-    String errorType;
-    boolean keepEnvironment = true;
-    boolean timedOut = false;
-    double durationMs;
-    Double initMs = attempt.initNanos >= 0 ? attempt.initNanos / 1e6 : null;
-    if (!finished) {
-      worker.interrupt();
-      keepEnvironment = false;
-      timedOut = true;
-      durationMs = timeout.toMillis();
-      String seconds = String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0);
-      log(LOG_TIME.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)) + " " + requestId
-          + " Task timed out after " + seconds + " seconds");
-      errorType = "Sandbox.Timedout";
-      payload = ErrorDocument.of("RequestId: " + requestId + " Error: Task timed out after " + seconds + " seconds",
-          errorType, null);
-    } else if (attempt.initFailure != null) {
-      keepEnvironment = false;
-      durationMs = initMs == null ? 0 : initMs;
-      errorType = attempt.initFailure.errorType;
-      payload = attempt.initFailure.document;
-      log(payload);
-    } else if (attempt.thrown != null) {
-      durationMs = attempt.handlerNanos / 1e6;
-      errorType = attempt.thrown.getClass().getName();
-      payload = ErrorDocument.fromThrowable(attempt.thrown);
-      StringWriter trace = new StringWriter();
-      attempt.thrown.printStackTrace(new PrintWriter(trace));
-      log(trace.toString().stripTrailing());
-    } else {
-      durationMs = attempt.handlerNanos / 1e6;
-      errorType = null;
-      payload = new String(attempt.output, StandardCharsets.UTF_8);
-    }
-    if (keepEnvironment) {
-      synchronized (idle) {
-        idle.addFirst(env);
+    Duration left = timeout;
+    Double initMs = null;
+    Outcome outcome = null;
+    boolean cold = !env.initialized();
+    Outcome init = cold ? env.init(requestId, INIT_LIMIT) : null;
+    if (cold && init == null) {
+      initMs = env.initMs();
+    } else if (init != null && init.timedOut()) {
+      // Lambda retries a timed-out init during the invocation, within the function's timeout.
+      initReport(init.durationMs(), "init", "timeout");
+      env.close();
+      env = sandboxes.create();
+      long t0 = System.nanoTime();
+      Outcome again = env.init(requestId, timeout);
+      left = timeout.minusNanos(System.nanoTime() - t0);
+      if (again != null) {
+        initReport(again.timedOut() ? timeout.toMillis() : again.durationMs(), "invoke",
+            again.timedOut() ? "timeout" : "error\tError Type: " + again.functionError());
+        outcome = again;
       }
+    } else if (init != null) {
+      initReport(init.durationMs(), "init", "error\tError Type: " + init.functionError());
+      outcome = init;
     }
+    log("START RequestId: " + requestId + " Version: $LATEST");
+    if (outcome == null) {
+      outcome = left.isNegative() || left.isZero()
+          ? new Outcome(null, Outcome.TIMED_OUT, 0, 0) : env.invoke(requestId, event, left);
+    }
+    String payload = outcome.payload();
+    if (outcome.timedOut()) {
+      String seconds = String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0);
+      String stamp = LOG_TIME.format(config.clock().instant().truncatedTo(ChronoUnit.MILLIS)) + " " + requestId;
+      if (Thread.currentThread().isInterrupted()) {
+        log(stamp + " Invocation abandoned: the caller stopped waiting (a Task's TimeoutSeconds or"
+            + " HeartbeatSeconds); local-runtime ended the execution environment");
+      } else {
+        log(stamp + " Task timed out after " + seconds + " seconds");
+      }
+      payload = ErrorDocument.platform(Outcome.TIMED_OUT, "RequestId: " + requestId + " Error: Task timed out after "
+          + seconds + " seconds");
+    } else if (!outcome.failed() && payload.getBytes(StandardCharsets.UTF_8).length > Payloads.RESPONSE_LIMIT) {
+      outcome = new Outcome(null, Outcome.RESPONSE_TOO_LARGE, outcome.durationMs(), outcome.maxMemoryMb());
+      payload = ErrorDocument.of("Response payload size exceeded maximum allowed payload size ("
+          + Payloads.RESPONSE_LIMIT + " bytes).", Outcome.RESPONSE_TOO_LARGE, null);
+    }
+    release(env);
 
+    double durationMs = outcome.timedOut() ? timeout.toMillis() : outcome.durationMs();
     long billed = Report.billedMs(durationMs, initMs);
-    int maxMemory = (int) Math.min(memoryMb, Math.max(heapBefore, usedHeapMb()));
-    Report report = new Report(requestId, durationMs, billed, memoryMb, maxMemory, initMs, timedOut, architecture);
+    Report report = new Report(requestId, durationMs, billed, config.memoryMb(), Math.max(1, outcome.maxMemoryMb()),
+        initMs, outcome.timedOut(), outcome.platformError() ? outcome.functionError() : null, architecture);
     log("END RequestId: " + requestId);
     log(report.toLogLine());
     log(report.toCostLine());
-    return new Invocation(requestId, payload, errorType, report);
+    String errorType = outcome.failed() ? ErrorDocument.errorTypeOf(payload) : null;
+    return new Invocation(requestId, payload, errorType, outcome.functionError(), report);
   }
 
-  private byte[] validEvent(String eventJson) {
-    String json = eventJson == null || eventJson.isBlank() ? "{}" : eventJson;
-    try {
-      ErrorDocument.JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("event is not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+  private Sandbox take() {
+    synchronized (idle) {
+      while (!idle.isEmpty()) {
+        Sandbox env = idle.pollFirst();
+        if (env.alive()) {
+          return env;
+        }
+      }
     }
-    return json.getBytes(StandardCharsets.UTF_8);
+    return sandboxes.create();
+  }
+
+  private void release(Sandbox env) {
+    if (env.alive()) {
+      synchronized (idle) {
+        idle.addFirst(env);
+      }
+    } else {
+      env.close();
+    }
+  }
+
+  /** Ends every idle execution environment (their JVMs, with {@link Isolation#PROCESS}). */
+  public void close() {
+    synchronized (idle) {
+      idle.forEach(Sandbox::close);
+      idle.clear();
+    }
+  }
+
+  private void initReport(double ms, String phase, String status) {
+    log(String.format(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tPhase: %s\tStatus: %s", ms, phase, status));
   }
 
   private void log(String line) {
-    logSink.println(line);
-    logSink.flush();
+    config.logSink().println(line);
+    config.logSink().flush();
   }
 
-  private static long usedHeapMb() {
-    Runtime rt = Runtime.getRuntime();
-    return (rt.totalMemory() - rt.freeMemory() + (1 << 20) - 1) >> 20;
-  }
-
-  /** One invocation on one environment, run on its own thread so that a timeout can abandon it. */
-  private final class Attempt implements Runnable {
-    private final ExecutionEnvironment env;
-    private final byte[] event;
-    private final String requestId;
-    private final CountDownLatch initDone = new CountDownLatch(1);
-    private final CountDownLatch done = new CountDownLatch(1);
-    private volatile long handlerStart;
-    volatile long initNanos = -1;
-    volatile long handlerNanos;
-    volatile byte[] output;
-    volatile Throwable thrown;
-    volatile ExecutionEnvironment.InitFailure initFailure;
-
-    Attempt(ExecutionEnvironment env, byte[] event, String requestId) {
-      this.env = env;
-      this.event = event;
-      this.requestId = requestId;
-    }
-
-    @Override
-    public void run() {
-      try {
-        if (!env.initialized()) {
-          long t0 = System.nanoTime();
-          try {
-            env.init();
-          } catch (ExecutionEnvironment.InitFailure f) {
-            initFailure = f;
-            return;
-          } finally {
-            initNanos = System.nanoTime() - t0;
-          }
-        }
-        handlerStart = System.nanoTime();
-        initDone.countDown();
-        LocalContext context = LocalContext.builder()
-            .awsRequestId(requestId)
-            .functionName(functionName)
-            .region(region)
-            .accountId(accountId)
-            .memoryLimitInMb(memoryMb)
-            .timeout(timeout)
-            .clock(clock)
-            .logger(new LocalContext.StreamLogger(logSink))
-            .build();
-        try {
-          output = env.call(event, context);
-        } catch (Throwable t) {
-          thrown = t;
-        } finally {
-          handlerNanos = System.nanoTime() - handlerStart;
-        }
-      } finally {
-        done.countDown();
-        initDone.countDown();
-      }
-    }
-
-    /** True when the attempt ended within the init limit and the function timeout. */
-    boolean await(Duration timeout) {
-      try {
-        if (!initDone.await(INIT_LIMIT.plus(timeout).toNanos(), TimeUnit.NANOSECONDS)) {
-          return false;
-        }
-        if (done.getCount() == 0) {
-          return true;
-        }
-        long left = timeout.toNanos() - (System.nanoTime() - handlerStart);
-        return done.await(Math.max(0, left), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return done.getCount() == 0;
-      }
+  private static String problem(FunctionConfig config) {
+    ClassLoader loader = config.classLoader();
+    try {
+      HandlerResolver.resolve(config.handler(), loader);
+      return null;
+    } catch (HandlerFault fault) {
+      return fault.getMessage();
     }
   }
 
-  /** Settings with Lambda's defaults: 128 MB, 3 s, us-east-1, x86_64. */
+  /** Settings with Lambda's defaults: 128 MB, 3 s, us-east-1, x86_64, no environment variables. */
   public static final class Builder {
+    private static final java.util.regex.Pattern ENV_KEY = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9_]+");
     private final String handler;
     private ClassLoader classLoader;
+    private List<Path> classpath = List.of();
     private int memoryMb = 128;
     private Duration timeout = Duration.ofSeconds(3);
     private String functionName;
@@ -260,14 +218,22 @@ public final class LocalLambda {
     private PrintStream logSink;
     private Clock clock = Clock.systemUTC();
     private Architecture architecture = Architecture.X86_64;
+    private Isolation isolation = Isolation.THREAD;
+    private final Map<String, String> environment = new LinkedHashMap<>();
 
     private Builder(String handler) {
-      this.handler = handler;
+      this.handler = handler == null ? "" : handler;
     }
 
     /** Where handler classes and their dependencies are loaded from (default: this thread's). */
     public Builder classLoader(ClassLoader classLoader) {
       this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+      return this;
+    }
+
+    /** The function's code: folders and jars, as in its deployment package (default: this JVM's classpath). */
+    public Builder classpath(List<Path> classpath) {
+      this.classpath = List.copyOf(classpath);
       return this;
     }
 
@@ -303,13 +269,13 @@ public final class LocalLambda {
       return this;
     }
 
-    /** Where START/END/REPORT lines and the handler's LambdaLogger output go (default: stderr). */
+    /** Where START/END/REPORT lines and the handler's log output go (default: stderr). */
     public Builder logSink(PrintStream logSink) {
       this.logSink = Objects.requireNonNull(logSink, "logSink");
       return this;
     }
 
-    /** The clock behind Context.getRemainingTimeInMillis() and log timestamps. */
+    /** The clock behind Context.getRemainingTimeInMillis() and log timestamps (in this JVM). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -321,7 +287,31 @@ public final class LocalLambda {
       return this;
     }
 
-    /** @throws InvalidHandlerException when the handler cannot be resolved */
+    /** Default {@link Isolation#THREAD}; {@link #environment} needs {@link Isolation#PROCESS}. */
+    public Builder isolation(Isolation isolation) {
+      this.isolation = Objects.requireNonNull(isolation, "isolation");
+      return this;
+    }
+
+    /**
+     * One environment variable of the function, checked as Lambda checks them: the name is a letter
+     * then letters, digits or '_', and Lambda's reserved names (AWS_REGION, _HANDLER, ...) are refused.
+     */
+    public Builder environment(String name, String value) {
+      Objects.requireNonNull(value, "value");
+      if (name == null || !ENV_KEY.matcher(name).matches()) {
+        throw new IllegalArgumentException("environment variable name '" + name + "' is not allowed: Lambda"
+            + " wants a letter followed by letters, digits or '_' ([a-zA-Z]([a-zA-Z0-9_])+)");
+      }
+      if (ProcessSandbox.RESERVED.contains(name)) {
+        throw new IllegalArgumentException("Lambda was unable to configure your environment variables because the"
+            + " environment variables you have provided contains reserved keys that are currently not supported"
+            + " for modification. Reserved keys used in this request: " + name);
+      }
+      environment.put(name, value);
+      return this;
+    }
+
     public LocalLambda build() {
       ClassLoader cl = classLoader;
       if (cl == null) {
@@ -330,7 +320,51 @@ public final class LocalLambda {
       if (cl == null) {
         cl = LocalLambda.class.getClassLoader();
       }
-      return new LocalLambda(this, HandlerResolver.resolve(handler, cl), cl);
+      List<Path> cp = classpath;
+      if (!classpath.isEmpty()) {
+        cl = new URLClassLoader(urls(classpath), cl);
+      } else if (classLoader instanceof URLClassLoader u && isolation == Isolation.PROCESS) {
+        cp = paths(u);
+      }
+      if (!environment.isEmpty() && isolation != Isolation.PROCESS) {
+        throw new IllegalArgumentException("environment variables " + new TreeSet<>(environment.keySet())
+            + " need Isolation.PROCESS: a JVM cannot change its own environment");
+      }
+      String name = functionName != null ? functionName : defaultName(handler);
+      FunctionConfig config = new FunctionConfig(handler, name, memoryMb, region, accountId, cl, cp,
+          Map.copyOf(environment), logSink != null ? logSink : System.err, clock);
+      return new LocalLambda(config, timeout, architecture, isolation);
+    }
+
+    /** {@code com.example.Orders$Validate::handle} → {@code Validate}. */
+    private static String defaultName(String handler) {
+      int colons = handler.lastIndexOf("::");
+      String cls = colons < 0 ? handler : handler.substring(0, colons);
+      String simple = cls.substring(Math.max(cls.lastIndexOf('.'), cls.lastIndexOf('$')) + 1);
+      return simple.matches("[A-Za-z0-9_-]{1,64}") ? simple : "local-function";
+    }
+
+    private static URL[] urls(List<Path> paths) {
+      try {
+        URL[] urls = new URL[paths.size()];
+        for (int i = 0; i < urls.length; i++) {
+          urls[i] = paths.get(i).toUri().toURL();
+        }
+        return urls;
+      } catch (MalformedURLException e) {
+        throw new IllegalArgumentException("classpath entry is not usable: " + e.getMessage(), e);
+      }
+    }
+
+    private static List<Path> paths(URLClassLoader loader) {
+      return java.util.Arrays.stream(loader.getURLs()).filter(u -> u.getProtocol().equals("file"))
+          .map(u -> {
+            try {
+              return Path.of(u.toURI());
+            } catch (java.net.URISyntaxException e) {
+              throw new IllegalArgumentException("classpath entry is not usable: " + u, e);
+            }
+          }).toList();
     }
   }
 }

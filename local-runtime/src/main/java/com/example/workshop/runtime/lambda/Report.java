@@ -9,6 +9,8 @@ import java.util.Locale;
  *     includes the init duration (INIT is billed for on-demand functions since 1 August 2025)
  * @param maxMemoryUsedMb local approximation: JVM heap in use, not the sandbox's resident memory
  * @param initDurationMs set on a cold start only, else null
+ * @param errorType set when Lambda itself ended the invocation with an error (Runtime.ExitError,
+ *     Function.ResponseSizeTooLarge): the line then ends with "Status: error	Error Type: ..."
  */
 public record Report(
     String requestId,
@@ -18,6 +20,7 @@ public record Report(
     int maxMemoryUsedMb,
     Double initDurationMs,
     boolean timedOut,
+    String errorType,
     Architecture architecture) {
 
   /**
@@ -42,6 +45,8 @@ public record Report(
     }
     if (timedOut) {
       line.append("Status: timeout");
+    } else if (errorType != null) {
+      line.append("Status: error\tError Type: ").append(errorType);
     }
     return line.toString();
   }

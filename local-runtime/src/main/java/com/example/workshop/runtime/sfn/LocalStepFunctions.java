@@ -1,6 +1,7 @@
 package com.example.workshop.runtime.sfn;
 
 import com.example.workshop.runtime.lambda.Invocation;
+import com.example.workshop.runtime.lambda.Isolation;
 import com.example.workshop.runtime.lambda.LocalLambda;
 import com.example.workshop.runtime.sfn.internal.asl.Ids;
 import com.example.workshop.runtime.sfn.internal.asl.Json;
@@ -37,6 +38,8 @@ public final class LocalStepFunctions {
   private final Map<String, Object> bindings;
   private final Map<String, FunctionRunner> runners = new ConcurrentHashMap<>();
   private final ClassLoader classLoader;
+  private final Isolation isolation;
+  private final Map<String, String> handlerProblems = new ConcurrentHashMap<>();
   private final MockConfig mockConfig;
   private final Long seed;
   private final AtomicLong executions = new AtomicLong();
@@ -47,6 +50,7 @@ public final class LocalStepFunctions {
   private LocalStepFunctions(Builder b) {
     this.bindings = new LinkedHashMap<>(b.bindings);
     this.classLoader = b.classLoader;
+    this.isolation = b.isolation;
     this.mockConfig = b.mockConfig;
     this.seed = b.seed;
     this.accountId = b.accountId;
@@ -55,10 +59,10 @@ public final class LocalStepFunctions {
         : "arn:aws:iam::" + b.accountId + ":role/LocalStepFunctionsRole";
     this.config = new EngineConfig(this::function, b.mockConfig, b.clock, b.realTime,
         b.accountId, b.region, roleArn, b.historyLimit);
-    // Java handlers are resolved now, so a wrong class or method name fails at build(), clearly.
+    // Java handlers are built now, so handlerProblems() can warn about a wrong class or method name.
     Map<Object, FunctionRunner> built = new IdentityHashMap<>();
     for (Map.Entry<String, Object> e : bindings.entrySet()) {
-      if (e.getValue() instanceof String) {
+      if (e.getValue() instanceof String || e.getValue() instanceof LocalLambda.Builder) {
         built.computeIfAbsent(e.getValue(), h -> runner(functionName(e.getKey()), h));
       }
     }
@@ -162,17 +166,33 @@ public final class LocalStepFunctions {
     if (built != null) {
       return built;
     }
-    LocalLambda.Builder lb = LocalLambda.builder((String) binding).functionName(name)
-        .region(region).accountId(accountId);
+    LocalLambda.Builder lb = binding instanceof LocalLambda.Builder given ? given
+        : LocalLambda.builder((String) binding).isolation(isolation);
+    lb.functionName(name).region(region).accountId(accountId);
     if (classLoader != null) {
       lb.classLoader(classLoader);
     }
     LocalLambda lambda = lb.build();
+    lambda.handlerProblem().ifPresent(p -> handlerProblems.put(name, p));
     return (event, requestId) -> {
       Invocation inv = lambda.invoke(event);
-      return inv.failed() ? new FunctionRunner.Reply(null, inv.errorType(), inv.payload())
-          : new FunctionRunner.Reply(inv.payload(), null, null);
+      if (!inv.failed()) {
+        return new FunctionRunner.Reply(inv.payload(), null, null);
+      }
+      if (inv.errorType() == null) { // what Step Functions reports for an error document without a type
+        return new FunctionRunner.Reply(null, "Lambda.Unknown", "The cause could not be determined because"
+            + " Lambda did not return an error type. Returned payload: " + inv.payload());
+      }
+      return new FunctionRunner.Reply(null, inv.errorType(), inv.payload());
     };
+  }
+
+  /**
+   * Java handlers Lambda's runtime could not call, by function name, with how to fix each. Their
+   * Tasks fail the way they would on AWS; this is the early warning.
+   */
+  public Map<String, String> handlerProblems() {
+    return Map.copyOf(new java.util.TreeMap<>(handlerProblems));
   }
 
   /** An in-process fake as a function: LambdaFunctionError fails like a function error. */
@@ -199,6 +219,7 @@ public final class LocalStepFunctions {
   public static final class Builder {
     private final Map<String, Object> bindings = new HashMap<>();
     private ClassLoader classLoader;
+    private Isolation isolation = Isolation.THREAD;
     private MockConfig mockConfig;
     private Clock clock = Clock.systemUTC();
     private boolean realTime;
@@ -213,6 +234,21 @@ public final class LocalStepFunctions {
     /** Binds a Java handler ({@code pkg.Class::method}) run through LocalLambda. */
     public Builder function(String nameArnOrSubstitutionKey, String handler) {
       bind(nameArnOrSubstitutionKey, Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
+    /**
+     * Binds a Java handler with its own settings (timeout, memory, environment, isolation); its
+     * function name, region and account are set from the binding and this builder.
+     */
+    public Builder function(String nameArnOrSubstitutionKey, LocalLambda.Builder lambda) {
+      bind(nameArnOrSubstitutionKey, Objects.requireNonNull(lambda, "lambda"));
+      return this;
+    }
+
+    /** Where Java handlers run (default {@link Isolation#THREAD}); see {@link Isolation}. */
+    public Builder isolation(Isolation isolation) {
+      this.isolation = Objects.requireNonNull(isolation, "isolation");
       return this;
     }
 
@@ -291,10 +327,7 @@ public final class LocalStepFunctions {
       return this;
     }
 
-    /**
-     * @throws com.example.workshop.runtime.lambda.InvalidHandlerException when a Java handler's
-     *     class or method cannot be found (the message says which and how to fix it)
-     */
+    /** Java handlers Lambda could not call fail their Tasks as on AWS; see {@link #handlerProblems()}. */
     public LocalStepFunctions build() {
       return new LocalStepFunctions(this);
     }

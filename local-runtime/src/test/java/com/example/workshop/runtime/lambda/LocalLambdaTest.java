@@ -194,4 +194,36 @@ class LocalLambdaTest {
     assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ofSeconds(901)));
     assertThrows(IllegalArgumentException.class, () -> b.functionName("orders api"));
   }
+
+  @Test
+  @DisplayName("events nested 5,000 deep or 6 MB large are checked without a crash; over 6 MB is Lambda's limit")
+  void eventLimits() {
+    LocalLambda fn = LocalLambda.builder(F + "Greeter").logSink(logs).build();
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+    Invocation deepOne = fn.invoke(deep); // reaches the runtime, whose serializer rejects it, as on Lambda
+    assertEquals("Runtime.UserException", deepOne.functionError(), deepOne.payload());
+    assertTrue(deepOne.payload().startsWith("{\"errorMessage\":\"An error occurred during JSON parsing\""),
+        deepOne.payload());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> LocalLambda.checkEvent("\"" + "x".repeat(6_291_456) + "\""));
+    assertTrue(e.getMessage().contains("(limit 6291456 bytes)"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> LocalLambda.checkEvent("[".repeat(5000)));
+    assertTrue(e.getMessage().startsWith("event is not valid JSON"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("in a JVM of its own, the environment stays warm between invocations and keeps its instance")
+  void processIsolationWarmStart() throws Exception {
+    LocalLambda fn = LocalLambda.builder(F + "Greeter").isolation(Isolation.PROCESS).logSink(logs).build();
+    try {
+      Invocation first = fn.invoke("{\"orderId\":\"o-1\"}");
+      Invocation second = fn.invoke("{\"orderId\":\"o-2\"}");
+      assertEquals("{\"statusCode\":200,\"orderId\":\"o-1\",\"callsOnThisInstance\":1}", first.payload());
+      assertEquals("{\"statusCode\":200,\"orderId\":\"o-2\",\"callsOnThisInstance\":2}", second.payload());
+      assertNotNull(first.report().initDurationMs());
+      assertNull(second.report().initDurationMs());
+    } finally {
+      fn.close();
+    }
+  }
 }

@@ -15,17 +15,17 @@ class ReportTest {
   void billsLikeLambda(int memoryMb, String arch, double durationMs, Double initMs, long billedMs, double costUsd) {
     long billed = Report.billedMs(durationMs, initMs);
     assertEquals(billedMs, billed);
-    Report report = new Report("r-1", durationMs, billed, memoryMb, 80, initMs, false, Architecture.fromId(arch));
+    Report report = new Report("r-1", durationMs, billed, memoryMb, 80, initMs, false, null, Architecture.fromId(arch));
     assertEquals(costUsd, report.costUsd(), costUsd * 1e-9);
   }
 
   @Test
   @DisplayName("the REPORT line has Lambda's fields, tab separated, Init Duration only on a cold start")
   void reportLineFormat() {
-    Report cold = new Report("8f5e", 12.345, 426, 512, 91, 413.2, false, Architecture.ARM64);
+    Report cold = new Report("8f5e", 12.345, 426, 512, 91, 413.2, false, null, Architecture.ARM64);
     assertEquals("REPORT RequestId: 8f5e\tDuration: 12.35 ms\tBilled Duration: 426 ms\tMemory Size: 512 MB\t"
         + "Max Memory Used: 91 MB\tInit Duration: 413.20 ms\t", cold.toLogLine());
-    Report warm = new Report("8f5e", 3.1, 4, 512, 91, null, false, Architecture.ARM64);
+    Report warm = new Report("8f5e", 3.1, 4, 512, 91, null, false, null, Architecture.ARM64);
     assertEquals("REPORT RequestId: 8f5e\tDuration: 3.10 ms\tBilled Duration: 4 ms\tMemory Size: 512 MB\t"
         + "Max Memory Used: 91 MB\t", warm.toLogLine());
   }
@@ -33,7 +33,7 @@ class ReportTest {
   @Test
   @DisplayName("a timed-out invocation says Status: timeout")
   void timeoutStatus() {
-    Report report = new Report("r", 3000, 3000, 128, 60, null, true, Architecture.X86_64);
+    Report report = new Report("r", 3000, 3000, 128, 60, null, true, null, Architecture.X86_64);
     assertEquals("REPORT RequestId: r\tDuration: 3000.00 ms\tBilled Duration: 3000 ms\tMemory Size: 128 MB\t"
         + "Max Memory Used: 60 MB\tStatus: timeout", report.toLogLine());
   }
@@ -41,7 +41,7 @@ class ReportTest {
   @Test
   @DisplayName("the cost line shows the arithmetic behind the price")
   void costLine() {
-    Report report = new Report("r", 12.34, 13, 128, 60, null, false, Architecture.X86_64);
+    Report report = new Report("r", 12.34, 13, 128, 60, null, false, null, Architecture.X86_64);
     assertEquals("COST RequestId: r\t$0.0000002271 USD = 1 request x $0.20/1M + 0.1250 GB x 0.013 s"
         + " x $0.0000166667/GB-s (x86_64)", report.toCostLine());
   }

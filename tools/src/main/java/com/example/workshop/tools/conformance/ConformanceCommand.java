@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
@@ -43,8 +44,15 @@ public final class ConformanceCommand {
     }
     SkipList skips = o.has("--skip-list") ? SkipList.read(Path.of(o.get("--skip-list")))
         : SkipList.none();
-    PathMatcher only = o.has("--only")
-        ? FileSystems.getDefault().getPathMatcher("glob:" + o.get("--only")) : null;
+    PathMatcher only = null;
+    if (o.has("--only")) {
+      try {
+        only = FileSystems.getDefault().getPathMatcher("glob:" + o.get("--only"));
+      } catch (PatternSyntaxException e) {
+        throw new UsageError("--only " + o.get("--only") + " is not a glob: " + e.getDescription()
+            + " (examples: 'lambda/*', '*/retry_*.json')");
+      }
+    }
     Harness harness = new Harness(!o.has("--types-only"));
     int passed = 0;
     int failed = 0;

@@ -90,4 +90,10 @@ class ConformanceCommandTest {
         () -> run(2, dir.toString(), "--skip-list", skips.toString()));
     assertTrue(e.getMessage().contains("has no reason"), e.getMessage());
   }
+
+  @Test
+  void anOnlyPatternThatIsNotAGlobIsAUsageError() {
+    UsageError e = assertThrows(UsageError.class, () -> run(2, dir.toString(), "--only", "["));
+    assertTrue(e.getMessage().startsWith("--only [ is not a glob"), e.getMessage());
+  }
 }

@@ -169,11 +169,19 @@ final class TaskInvoker {
     if (limit == null) {
       return fn.invoke(event, requestId);
     }
-    Future<FunctionRunner.Reply> f = WORKERS.submit(() -> fn.invoke(event, requestId));
+    java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    Future<FunctionRunner.Reply> f = WORKERS.submit(() -> {
+      try {
+        return fn.invoke(event, requestId);
+      } finally {
+        ended.countDown();
+      }
+    });
     try {
       return f.get(limit, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
+      awaitQuietly(ended); // the function's END and REPORT lines are written before the run goes on
       v.run().scheduler().advanceBy(limit * 1000L);
       return null;
     } catch (InterruptedException e) {
@@ -184,6 +192,14 @@ final class TaskInvoker {
       return new FunctionRunner.Reply(null, c.getClass().getName(),
           FunctionRunner.errorDocument(c.getClass().getName(), c.getMessage(), requestId,
               c.getStackTrace()));
+    }
+  }
+
+  private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
