@@ -174,17 +174,28 @@ public final class LocalStepFunctions {
     }
     LocalLambda lambda = lb.build();
     lambda.handlerProblem().ifPresent(p -> handlerProblems.put(name, p));
-    return (event, requestId) -> {
-      Invocation inv = lambda.invoke(event);
-      if (!inv.failed()) {
-        return new FunctionRunner.Reply(inv.payload(), null, null);
+    return new FunctionRunner() {
+      @Override
+      public FunctionRunner.Reply invoke(String event, String requestId) {
+        return reply(lambda.invoke(event));
       }
-      if (inv.errorType() == null) { // what Step Functions reports for an error document without a type
-        return new FunctionRunner.Reply(null, "Lambda.Unknown", "The cause could not be determined because"
-            + " Lambda did not return an error type. Returned payload: " + inv.payload());
+
+      @Override
+      public boolean measured() {
+        return true;
       }
-      return new FunctionRunner.Reply(null, inv.errorType(), inv.payload());
     };
+  }
+
+  private static FunctionRunner.Reply reply(Invocation inv) {
+    if (!inv.failed()) {
+      return new FunctionRunner.Reply(inv.payload(), null, null);
+    }
+    if (inv.errorType() == null) { // what Step Functions reports for an error document without a type
+      return new FunctionRunner.Reply(null, "Lambda.Unknown", "The cause could not be determined"
+          + " because Lambda did not return an error type. Returned payload: " + inv.payload());
+    }
+    return new FunctionRunner.Reply(null, inv.errorType(), inv.payload());
   }
 
   /**

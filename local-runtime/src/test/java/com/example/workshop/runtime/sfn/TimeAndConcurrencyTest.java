@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Map iterations run side by side, MaxConcurrency, a failing branch or iteration stopping the
  * others, timeouts. Each case names the AWS source of the rule it checks. Events are written
  * {@code "<seconds> <type> [<state>]"}; {@code events} is the whole history, {@code includes} an
- * ordered part of it. Every case runs twice and must give the same history.
+ * ordered part of it. Every case runs twice and must give the same history (the same events, for
+ * cases with Java {@code handlers}, whose measured durations vary).
  */
 class TimeAndConcurrencyTest {
   static Stream<Arguments> cases() {
@@ -58,7 +59,12 @@ class TimeAndConcurrencyTest {
       assertTrue(at == want.size(), "missing '" + (at < want.size() ? want.get(at) : "")
           + "' (in this order: " + want + ") in " + events);
     }
-    assertEquals(ex.historyJson(), run(c).historyJson(), "same input and seed, same history");
+    Execution again = run(c);
+    if (c.has("handlers")) {
+      assertEquals(EngineTestSupport.types(ex), EngineTestSupport.types(again));
+    } else {
+      assertEquals(ex.historyJson(), again.historyJson(), "same input and seed, same history");
+    }
   }
 
   private static Execution run(JsonNode c) {
@@ -73,6 +79,10 @@ class TimeAndConcurrencyTest {
         }
         return spec.path("returns").toString();
       });
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = c.path("handlers").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> h = it.next();
+      engine.function(h.getKey(), h.getValue().asText());
     }
     return engine.build().start(StateMachine.parse(c.get("definition").toString(), Map.of()),
         c.has("input") ? c.get("input").toString() : "{}");

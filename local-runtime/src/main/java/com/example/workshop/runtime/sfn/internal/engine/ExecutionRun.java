@@ -68,8 +68,11 @@ public final class ExecutionRun implements StrandOwner {
     this.stateMachineArn = prefix + "stateMachine:" + stateMachineName;
     this.executionArn = prefix + "execution:" + stateMachineName + ":" + executionName;
     this.startMillis = config.clock().millis();
-    long deadline = machine.timeoutSeconds() == null ? Long.MAX_VALUE
-        : startMillis + machine.timeoutSeconds() * 1000L;
+    // A Standard execution times out after one year at the latest (AWS quota).
+    long deadline = Time.plus(startMillis, Limits.MAX_EXECUTION_MILLIS);
+    if (machine.timeoutSeconds() != null) {
+      deadline = Math.min(deadline, Time.plusSeconds(startMillis, machine.timeoutSeconds()));
+    }
     this.scheduler = new Scheduler(config.clock(), config.realTime(), startMillis, deadline);
     this.history = new HistoryRecorder(config.historyLimit(), scheduler::now, sizeHint);
     this.visited = new ArrayList<>(sizeHint / 2 + 8);

@@ -46,13 +46,12 @@ final class Fields {
   static long waitUntil(WaitState w, JsonNode input, Visit v) {
     long now = v.run().scheduler().now();
     if (w.seconds() instanceof NumberValue.Literal l) {
-      return now + l.value().asLong() * 1000;
+      return Time.plusSeconds(now, l.value().asLong());
     }
     if (w.seconds() instanceof NumberValue.Path p) {
       JsonNode value = waitPath(p.path(), input, v, "SecondsPath");
       String shown = p.path().text() + " == " + display(value);
-      if (!value.isNumber()
-          || !value.isIntegralNumber() && value.asDouble() != Math.rint(value.asDouble())) {
+      if (!isLong(value)) {
         throw new StatesError(ErrorNames.RUNTIME,
             "The SecondsPath parameter cannot be parsed as a long value: " + shown);
       }
@@ -60,15 +59,19 @@ final class Fields {
         throw new StatesError(ErrorNames.RUNTIME,
             "The SecondsPath parameter references a negative value: " + shown);
       }
-      return now + value.asLong() * 1000;
+      return Time.plusSeconds(now, value.asLong());
     }
     if (w.seconds() instanceof NumberValue.Jsonata j) {
-      int seconds = jsonata(j.template(), input, v, "integer").asInt();
-      if (seconds < 0) {
-        throw v.evaluationFailed("Seconds",
-            "The Seconds field must not be negative, but was: " + seconds);
+      JsonNode value = jsonata(j.template(), input, v, "integer");
+      if (!isLong(value)) {
+        throw v.evaluationFailed("Seconds", "The Seconds field cannot be parsed as a long value: "
+            + display(value));
       }
-      return now + seconds * 1000L;
+      if (value.asLong() < 0) {
+        throw v.evaluationFailed("Seconds",
+            "The Seconds field must not be negative, but was: " + value.asLong());
+      }
+      return Time.plusSeconds(now, value.asLong());
     }
     return timestamp(w.timestamp(), input, v).toEpochMilli();
   }
@@ -101,6 +104,15 @@ final class Fields {
     return at;
   }
 
+  /** A whole number within a Java long, as AWS parses these fields. */
+  private static boolean isLong(JsonNode n) {
+    if (n.isIntegralNumber()) {
+      return n.canConvertToLong();
+    }
+    return n.isNumber() && n.asDouble() == Math.rint(n.asDouble())
+        && Math.abs(n.asDouble()) < 9.2e18;
+  }
+
   private static JsonNode waitPath(QueryPath path, JsonNode doc, Visit v, String field) {
     try {
       return path.read(doc, v);
@@ -114,17 +126,29 @@ final class Fields {
    * TimeoutSeconds or HeartbeatSeconds of a Task; the path form reads the input after InputPath.
    * Null when absent.
    */
-  static Long seconds(NumberValue value, JsonNode raw, JsonNode afterInputPath, Visit v) {
+  static Long seconds(NumberValue value, String field, JsonNode raw, JsonNode afterInputPath,
+      Visit v) {
     if (value == null) {
       return null;
     }
-    if (value instanceof NumberValue.Path p) {
-      return (long) JsonPathIo.read(p.path(), afterInputPath, v).asInt();
-    }
     if (value instanceof NumberValue.Literal l) {
-      return l.value().isNumber() ? (long) l.value().asInt() : null;
+      return l.value().asLong();
     }
-    return (long) jsonata(((NumberValue.Jsonata) value).template(), raw, v, "integer").asInt();
+    JsonNode n;
+    if (value instanceof NumberValue.Path p) {
+      n = JsonPathIo.read(p.path(), afterInputPath, v);
+      if (!isLong(n) || n.asLong() < 1) {
+        throw new StatesError(ErrorNames.RUNTIME, "The " + field + "Path field refers to value \""
+            + display(n) + "\" which is not a positive integer: " + p.path().text());
+      }
+      return n.asLong();
+    }
+    n = jsonata(((NumberValue.Jsonata) value).template(), raw, v, "integer");
+    if (!isLong(n) || n.asLong() < 1) {
+      throw v.evaluationFailed(field, "The " + field + " field must be a positive integer, but"
+          + " was: " + display(n));
+    }
+    return n.asLong();
   }
 
   /** MaxConcurrency or ToleratedFailureCount of a Map; null when absent. */
@@ -139,12 +163,18 @@ final class Fields {
         throw new StatesError(ErrorNames.RUNTIME, "The " + pathField + " field refers to value \""
             + display(n) + "\" which is not a valid integer: " + p.path().text());
       }
-      return n.asInt();
+      return clamp(n);
     }
     if (value instanceof NumberValue.Literal l) {
-      return l.value().isNumber() ? l.value().asInt() : null;
+      return l.value().isNumber() ? clamp(l.value()) : null;
     }
-    return jsonata(((NumberValue.Jsonata) value).template(), raw, v, "integer").asInt();
+    return clamp(jsonata(((NumberValue.Jsonata) value).template(), raw, v, "integer"));
+  }
+
+  private static int clamp(JsonNode n) {
+    double d = n.asDouble();
+    return d >= Integer.MAX_VALUE ? Integer.MAX_VALUE : d <= Integer.MIN_VALUE ? Integer.MIN_VALUE
+        : (int) d;
   }
 
   /** ToleratedFailurePercentage of a Map; null when absent. */

@@ -16,6 +16,14 @@ public interface FunctionRunner {
 
   Reply invoke(String eventJson, String requestId);
 
+  /**
+   * True for a Java handler: it runs on a thread of its own and its measured duration is the
+   * Task's. An in-process fake answers at once in virtual time.
+   */
+  default boolean measured() {
+    return false;
+  }
+
   /** The Lambda error document: errorMessage, errorType, requestId, stackTrace. */
   static String errorDocument(String type, String message, String requestId,
       StackTraceElement[] stack) {

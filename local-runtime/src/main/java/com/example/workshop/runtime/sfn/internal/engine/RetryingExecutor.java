@@ -102,7 +102,7 @@ abstract class RetryingExecutor implements StateExecutor {
           v.run().stateRetried(v.state.name());
           if (r.delayMillis() > 0) {
             v.phase = BACKING_OFF;
-            return new Step.Sleep(v.run().scheduler().now() + r.delayMillis());
+            return new Step.Sleep(Time.plus(v.run().scheduler().now(), r.delayMillis()));
           }
           continue;
         }

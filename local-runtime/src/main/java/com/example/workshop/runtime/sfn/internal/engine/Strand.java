@@ -72,6 +72,11 @@ final class Strand {
     return visit;
   }
 
+  /** What the strand waited for happened: the timers it set while waiting no longer wake it. */
+  void movedOn() {
+    epoch++;
+  }
+
   /** Stops the strand where it stands: nothing of it runs again. */
   void stop() {
     over = true;

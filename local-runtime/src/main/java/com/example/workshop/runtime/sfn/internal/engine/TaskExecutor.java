@@ -14,15 +14,38 @@ final class TaskExecutor extends RetryingExecutor {
       v.taskToken = "local-" + Ids.uuid(v.random());
     }
     JsonNode afterInputPath = t.io().input(v.input, v);
-    Long timeout = Fields.seconds(t.timeout(), v.input, afterInputPath, v);
-    Long heartbeat = Fields.seconds(t.heartbeat(), v.input, afterInputPath, v);
+    Long timeout = Fields.seconds(t.timeout(), "TimeoutSeconds", v.input, afterInputPath, v);
+    Long heartbeat = Fields.seconds(t.heartbeat(), "HeartbeatSeconds", v.input, afterInputPath, v);
     JsonNode effective = t.io().effectiveInput(v.input, v);
-    return TaskInvoker.invoke(v, t, effective, timeout, heartbeat);
+    TaskInvoker.Invocation invocation = TaskInvoker.invoke(v, t, effective, timeout, heartbeat);
+    if (invocation instanceof TaskInvoker.Invocation.Done done) {
+      return done.result();
+    }
+    TaskInvoker.Invocation.Pending pending = (TaskInvoker.Invocation.Pending) invocation;
+    a.work = pending;
+    if (pending.limitSeconds() != null) {
+      v.run().scheduler().wakeAt(v.strand,
+          Time.plusSeconds(pending.call().virtualStart, pending.limitSeconds()));
+    }
+    return null;
+  }
+
+  /** The function returned (its reply), or its time ran out first (the timeout woke the strand). */
+  @Override
+  JsonNode resume(Visit v, Attempts a) {
+    TaskInvoker.Invocation.Pending pending = (TaskInvoker.Invocation.Pending) a.work;
+    if (pending.call().delivered) {
+      return pending.onReply().apply(pending.call().reply);
+    }
+    v.run().scheduler().cancel(pending.call());
+    throw pending.onTimeout().get();
   }
 
   @Override
-  JsonNode resume(Visit v, Attempts a) {
-    throw new IllegalStateException("a task attempt finishes when it is started");
+  void abortWork(Visit v, Attempts a) {
+    if (a.work instanceof TaskInvoker.Invocation.Pending pending) {
+      v.run().scheduler().cancel(pending.call());
+    }
   }
 
   @Override

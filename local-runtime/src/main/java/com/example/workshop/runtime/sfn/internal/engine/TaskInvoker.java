@@ -12,11 +12,8 @@ import com.example.workshop.runtime.sfn.internal.model.TaskState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Calls a Task's resource and writes the Task's events: a Lambda function by direct ARN
@@ -25,12 +22,19 @@ import java.util.concurrent.TimeoutException;
  */
 final class TaskInvoker {
   static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
-  private static final ExecutorService WORKERS =
-      java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "sfn-task");
-        t.setDaemon(true);
-        return t;
-      });
+
+  /** A task's outcome: its result now (a mock, a service), or a function call still running. */
+  sealed interface Invocation {
+    record Done(JsonNode result) implements Invocation {}
+
+    /**
+     * {@code limitSeconds}: TimeoutSeconds or HeartbeatSeconds, whichever is shorter (null: none);
+     * {@code onReply} writes the outcome's events and gives the result; {@code onTimeout} writes
+     * the timed-out event and gives the error.
+     */
+    record Pending(Call call, Long limitSeconds, Function<FunctionRunner.Reply, JsonNode> onReply,
+        Supplier<StatesError> onTimeout) implements Invocation {}
+  }
 
   private TaskInvoker() {}
 
@@ -39,17 +43,18 @@ final class TaskInvoker {
    *
    * @throws StatesError the task failed (its failure event is written)
    */
-  static JsonNode invoke(Visit v, TaskState t, JsonNode effective, Long timeout, Long heartbeat) {
+  static Invocation invoke(Visit v, TaskState t, JsonNode effective, Long timeout,
+      Long heartbeat) {
     if (t.resource().equals(LAMBDA_INVOKE)) {
       return lambdaInvoke(v, t, effective, timeout, heartbeat);
     }
     if (t.resource().startsWith("arn:aws:lambda:") || t.resource().contains(":function:")) {
       return lambdaDirect(v, t, effective, timeout, heartbeat);
     }
-    return service(v, t, effective);
+    return new Invocation.Done(service(v, t, effective));
   }
 
-  private static JsonNode lambdaDirect(Visit v, TaskState t, JsonNode effective, Long timeout,
+  private static Invocation lambdaDirect(Visit v, TaskState t, JsonNode effective, Long timeout,
       Long heartbeat) {
     HistoryRecorder h = v.run().history();
     Cursor c = v.strand.cursor();
@@ -65,7 +70,7 @@ final class TaskInvoker {
         throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, e.error(), e.cause());
       }
       h.lambdaSucceeded(c, Json.text(mock.value()));
-      return mock.value();
+      return new Invocation.Done(mock.value());
     }
     String function = FunctionRunner.functionName(t.resource());
     FunctionRunner fn = v.run().config().functions().apply(function);
@@ -73,11 +78,17 @@ final class TaskInvoker {
       throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, "Lambda.ResourceNotFoundException",
           notFound(v, function));
     }
-    FunctionRunner.Reply reply = call(v, fn, Json.text(effective), timeout, heartbeat);
-    if (reply == null) {
-      throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_TIMED_OUT, timeoutError(timeout, heartbeat),
-          null);
+    if (!fn.measured()) {
+      return new Invocation.Done(directReply(v, t, fn.invoke(Json.text(effective),
+          Ids.uuid(v.random()))));
     }
+    return new Invocation.Pending(call(v, fn, Json.text(effective)), limit(timeout, heartbeat),
+        reply -> directReply(v, t, reply),
+        () -> lambdaFailed(v, EventType.LAMBDA_FUNCTION_TIMED_OUT,
+            timeoutError(timeout, heartbeat), null));
+  }
+
+  private static JsonNode directReply(Visit v, TaskState t, FunctionRunner.Reply reply) {
     if (reply.failed()) {
       throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, reply.errorType(),
           reformat(reply.errorDocument(), true));
@@ -88,12 +99,12 @@ final class TaskInvoker {
       throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, e.error(), e.cause());
     }
     JsonNode result = parseOutput(payload);
-    h.lambdaSucceeded(c, payload);
+    v.run().history().lambdaSucceeded(v.strand.cursor(), payload);
     return result;
   }
 
-  private static JsonNode lambdaInvoke(Visit v, TaskState t, JsonNode parameters, Long timeout,
-      Long heartbeat) {
+  private static Invocation lambdaInvoke(Visit v, TaskState t, JsonNode parameters,
+      Long timeout, Long heartbeat) {
     v.run().history().taskScheduled(v.strand.cursor(), resourceName(t.resource()), "lambda",
         v.run().config().region(), parameters, timeout, heartbeat);
     MockConfig.Response mock = mock(v, t);
@@ -101,7 +112,7 @@ final class TaskInvoker {
       if (mock.isThrow()) {
         throw taskFailed(v, t, EventType.TASK_FAILED, mock.error(), mock.cause(), "lambda");
       }
-      return taskSucceeded(v, t, "lambda", mock.value());
+      return new Invocation.Done(taskSucceeded(v, t, "lambda", mock.value()));
     }
     JsonNode nameNode = parameters.get("FunctionName");
     if (nameNode == null || !nameNode.isTextual()) {
@@ -118,11 +129,16 @@ final class TaskInvoker {
       throw taskFailed(v, t, EventType.TASK_FAILED, "Lambda.ResourceNotFoundException",
           notFound(v, function), "lambda");
     }
-    FunctionRunner.Reply reply = call(v, fn, event, timeout, heartbeat);
-    if (reply == null) {
-      throw taskFailed(v, t, EventType.TASK_TIMED_OUT, timeoutError(timeout, heartbeat), null,
-          "lambda");
+    if (!fn.measured()) {
+      return new Invocation.Done(invokeReply(v, t, fn.invoke(event, Ids.uuid(v.random()))));
     }
+    return new Invocation.Pending(call(v, fn, event), limit(timeout, heartbeat),
+        reply -> invokeReply(v, t, reply),
+        () -> taskFailed(v, t, EventType.TASK_TIMED_OUT, timeoutError(timeout, heartbeat), null,
+            "lambda"));
+  }
+
+  private static JsonNode invokeReply(Visit v, TaskState t, FunctionRunner.Reply reply) {
     if (reply.failed()) {
       throw taskFailed(v, t, EventType.TASK_FAILED, reply.errorType(),
           reformat(reply.errorDocument(), false), "lambda");
@@ -160,47 +176,15 @@ final class TaskInvoker {
     return v.run().config().mockConfig().response(response, v.run().nextMockInvocation(t.name()));
   }
 
-  /** Runs a function; null when it exceeds the Task timeout (measured in real time). */
-  private static FunctionRunner.Reply call(Visit v, FunctionRunner fn, String event, Long timeout,
-      Long heartbeat) {
+  /** Starts the function on a worker thread; its measured duration is the task's. */
+  private static Call call(Visit v, FunctionRunner fn, String event) {
     String requestId = Ids.uuid(v.random());
-    Long limit = heartbeat != null && (timeout == null || heartbeat < timeout) ? heartbeat
-        : timeout;
-    if (limit == null) {
-      return fn.invoke(event, requestId);
-    }
-    java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
-    Future<FunctionRunner.Reply> f = WORKERS.submit(() -> {
-      try {
-        return fn.invoke(event, requestId);
-      } finally {
-        ended.countDown();
-      }
-    });
-    try {
-      return f.get(limit, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      awaitQuietly(ended); // the function's END and REPORT lines are written before the run goes on
-      v.run().scheduler().advanceBy(limit * 1000L);
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ExecutionTimedOut();
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      return new FunctionRunner.Reply(null, c.getClass().getName(),
-          FunctionRunner.errorDocument(c.getClass().getName(), c.getMessage(), requestId,
-              c.getStackTrace()));
-    }
+    return v.run().scheduler().call(v.strand, () -> fn.invoke(event, requestId));
   }
 
-  private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /** The shorter of HeartbeatSeconds (no heartbeats come from a function) and TimeoutSeconds. */
+  private static Long limit(Long timeout, Long heartbeat) {
+    return heartbeat != null && (timeout == null || heartbeat < timeout) ? heartbeat : timeout;
   }
 
   private static JsonNode taskSucceeded(Visit v, TaskState t, String type, JsonNode result) {
