@@ -7,21 +7,29 @@ import com.example.workshop.runtime.sfn.StartOptions;
 import com.example.workshop.runtime.sfn.StateMachine;
 import com.example.workshop.tools.Options;
 import com.example.workshop.tools.UsageError;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code bench DIR}: the three workloads of DIR (the shared bench folder or its workflows/),
- * best of 3 rounds after a warm-up, printed as one JSON line like {@code run-peer}.
+ * {@code bench DIR}: the three workloads of DIR (the shared bench folder or its workflows/) and
+ * {@code parallel_ms} (this module's bench/parallel.asl.json: a Map over 1,000 items, 10 at a
+ * time, each a 1 s Wait and a mocked Task, which must take 100 s of virtual time), best of 3
+ * rounds after a warm-up, printed as one JSON line like {@code run-peer}.
  */
 public final class BenchCommand {
   private static final int N = 10_000;
   private static final int EXECUTIONS = 1_000;
   private static final int ROUNDS = 3;
+  private static final int PARALLEL_ITEMS = 1_000;
 
   private BenchCommand() {}
 
@@ -34,7 +42,8 @@ public final class BenchCommand {
     Options a = Options.parse(args, Set.of(), Set.of("--help"));
     if (a.has("--help") || a.positionals().size() != 1) {
       if (a.has("--help")) {
-        out.println("usage: bench DIR   (DIR holds loop.asl.json, map.asl.json, order.asl.json)");
+        out.println("usage: bench DIR   (DIR holds loop.asl.json, map.asl.json, order.asl.json;"
+            + " parallel_ms is bundled)");
         return 0;
       }
       throw new UsageError("bench takes one folder, e.g. bench ../shared/bench");
@@ -60,6 +69,14 @@ public final class BenchCommand {
         .maxHistoryEvents(Integer.MAX_VALUE).mockConfig(d.resolve("map.mock.json")).build();
     LocalStepFunctions orderEngine = LocalStepFunctions.builder()
         .mockConfig(d.resolve("order.mock.json")).build();
+    StateMachine parallel = StateMachine.parse(resource("parallel.asl.json"), Map.of());
+    LocalStepFunctions parallelEngine = LocalStepFunctions.builder()
+        .mockConfig(copy("parallel.mock.json")).build();
+    StringBuilder orders = new StringBuilder("{\"orders\":[");
+    for (int i = 0; i < PARALLEL_ITEMS; i++) {
+      orders.append(i == 0 ? "" : ",").append("{\"orderId\":").append(i).append('}');
+    }
+    String parallelInput = orders.append("]}").toString();
     StringBuilder items = new StringBuilder("{\"items\":[");
     for (int i = 0; i < N; i++) {
       items.append(i == 0 ? "" : ",").append("{\"x\":").append(i).append('}');
@@ -89,10 +106,25 @@ public final class BenchCommand {
         }
       };
     };
+    StartOptions parallelOptions =
+        StartOptions.defaults().withStateMachineName("parallel").withTestCase("Bench");
+    Workload parallelRun = () -> {
+      Execution ex = parallelEngine.start(parallel, parallelInput, parallelOptions);
+      return () -> {
+        check(ex, "{\"packed\":true}");
+        long millis = Duration.between(ex.history().get(0).timestamp(),
+            ex.history().get(ex.history().size() - 1).timestamp()).toMillis();
+        if (millis != 100_000) {
+          throw new IllegalStateException("parallel workload took " + millis
+              + " ms of virtual time, expected 100000 (1,000 waits of 1 s, 10 at a time)");
+        }
+      };
+    };
     Map<String, Workload> workloads = new java.util.LinkedHashMap<>();
     workloads.put("loop_ms", loopRun);
     workloads.put("map_ms", mapRun);
     workloads.put("order_ms", orderRun);
+    workloads.put("parallel_ms", parallelRun);
     // Each workload: warm-up until the JIT has compiled its hot paths and the heap is sized for it
     // (at least 10 runs and 2 seconds), then the best of 3 timed runs.
     Map<String, Double> best = new java.util.LinkedHashMap<>();
@@ -122,6 +154,25 @@ public final class BenchCommand {
       return StateMachine.parse(Files.readString(file), Map.of());
     } catch (java.io.IOException | RuntimeException e) {
       throw new UsageError("cannot load " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = BenchCommand.class.getResourceAsStream("/bench/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A bundled file as a file (mock configurations are read from a path). */
+  private static Path copy(String name) {
+    try {
+      Path file = Files.createTempFile("bench-", "-" + name);
+      file.toFile().deleteOnExit();
+      return Files.writeString(file, resource(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -21,7 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringTokenizer;
-import java.util.TreeMap;
+import java.util.HashMap;
+import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
 /**
@@ -41,7 +42,7 @@ final class IntrinsicFunctions {
     JsonNode apply(IntrinsicArguments a);
   }
 
-  private static final Map<String, Function> FUNCTIONS = new TreeMap<>(Map.ofEntries(
+  private static final Map<String, Function> FUNCTIONS = new HashMap<>(Map.ofEntries(
       Map.entry("Format", new Function(1, ANY, IntrinsicFunctions::format)),
       Map.entry("StringToJson", new Function(1, 1, a -> stringToJson(a.string(0, "string")))),
       Map.entry("JsonToString", new Function(1, 1, a -> TextNode.valueOf(a.arg(0).toString()))),
@@ -73,7 +74,7 @@ final class IntrinsicFunctions {
   }
 
   static Iterable<String> names() {
-    return FUNCTIONS.keySet();
+    return new TreeSet<>(FUNCTIONS.keySet());
   }
 
   /** The first argument is the template's source text (escapes not yet applied). */
