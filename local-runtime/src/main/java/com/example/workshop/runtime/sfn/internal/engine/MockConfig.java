@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public final class MockConfig {
   /** One mocked invocation: {@code value} on Return, or {@code error}/{@code cause} on Throw. */
-  record Response(JsonNode value, String error, String cause, int bytes) {
+  /** A Return (value, its JSON text and size, kept for every use) or a Throw (error, cause). */
+  record Response(JsonNode value, String text, int bytes, String error, String cause) {
     boolean isThrow() {
       return value == null;
     }
@@ -52,13 +53,13 @@ public final class MockConfig {
         JsonNode body = entry.getValue();
         Response response;
         if (body.has("Return")) {
-          response = new Response(body.get("Return"), null, null,
-              Json.text(body.get("Return")).getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                  .length);
+          String text = Json.text(body.get("Return"));
+          response = new Response(body.get("Return"), text,
+              text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, null, null);
         } else if (body.has("Throw")) {
           JsonNode t = body.get("Throw");
-          response = new Response(null, t.path("Error").asText(null), t.path("Cause").asText(null),
-              0);
+          response = new Response(null, null, 0, t.path("Error").asText(null),
+              t.path("Cause").asText(null));
         } else {
           throw new IllegalArgumentException(source + ": MockedResponses." + e.getKey() + "."
               + key + " needs either \"Return\" or \"Throw\"");

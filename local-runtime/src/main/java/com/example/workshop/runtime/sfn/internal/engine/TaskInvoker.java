@@ -69,7 +69,7 @@ final class TaskInvoker {
         StatesError e = Visit.dataLimit(t.resource());
         throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, e.error(), e.cause());
       }
-      h.lambdaSucceeded(c, Json.text(mock.value()));
+      h.lambdaSucceeded(c, mock.text());
       return new Invocation.Done(mock.value());
     }
     String function = FunctionRunner.functionName(t.resource());
