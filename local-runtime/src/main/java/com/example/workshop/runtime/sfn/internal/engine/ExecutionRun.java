@@ -28,8 +28,6 @@ public final class ExecutionRun implements StrandOwner {
   private final String inputText;
   private final String stateMachineName;
   private final String executionName;
-  private final String executionArn;
-  private final String stateMachineArn;
   private final Map<String, String> mocks;
   private final Map<String, Integer> mockInvocations = new HashMap<>();
   private final Random random;
@@ -38,8 +36,8 @@ public final class ExecutionRun implements StrandOwner {
   private final HistoryRecorder history;
   private final Cursor root = new Cursor(0, true);
   private final List<String> visited;
-  private final List<String> failedStates = new ArrayList<>();
-  private final List<String> retriedStates = new ArrayList<>();
+  private List<String> failedStates = List.of();
+  private List<String> retriedStates = List.of();
   private ObjectNode executionContext;
   private ObjectNode stateMachineContext;
 
@@ -64,9 +62,6 @@ public final class ExecutionRun implements StrandOwner {
     this.executionName = executionName;
     this.mocks = mocks;
     this.random = random;
-    String prefix = "arn:aws:states:" + config.region() + ":" + config.accountId() + ":";
-    this.stateMachineArn = prefix + "stateMachine:" + stateMachineName;
-    this.executionArn = prefix + "execution:" + stateMachineName + ":" + executionName;
     this.startMillis = config.clock().millis();
     // A Standard execution times out after one year at the latest (AWS quota).
     long deadline = Time.plus(startMillis, Limits.MAX_EXECUTION_MILLIS);
@@ -154,10 +149,16 @@ public final class ExecutionRun implements StrandOwner {
   }
 
   void stateFailed(String state) {
+    if (failedStates.isEmpty()) {
+      failedStates = new ArrayList<>(4);
+    }
     failedStates.add(state);
   }
 
   void stateRetried(String state) {
+    if (retriedStates.isEmpty()) {
+      retriedStates = new ArrayList<>(4);
+    }
     retriedStates.add(state);
   }
 
@@ -175,14 +176,14 @@ public final class ExecutionRun implements StrandOwner {
   ObjectNode executionContext() {
     if (executionContext == null) {
       executionContext = Json.object();
-      executionContext.put("Id", executionArn);
+      executionContext.put("Id", executionArn());
       executionContext.set("Input", input);
       executionContext.put("StartTime", Timestamps.format(startMillis));
       executionContext.put("Name", executionName);
       executionContext.put("RoleArn", config.roleArn());
       executionContext.put("RedriveCount", 0);
       stateMachineContext = Json.object();
-      stateMachineContext.put("Id", stateMachineArn);
+      stateMachineContext.put("Id", arnPrefix() + "stateMachine:" + stateMachineName);
       stateMachineContext.put("Name", stateMachineName);
     }
     return executionContext;
@@ -214,7 +215,11 @@ public final class ExecutionRun implements StrandOwner {
   }
 
   public String executionArn() {
-    return executionArn;
+    return arnPrefix() + "execution:" + stateMachineName + ":" + executionName;
+  }
+
+  private String arnPrefix() {
+    return "arn:aws:states:" + config.region() + ":" + config.accountId() + ":";
   }
 
   public List<RecordedEvent> events() {

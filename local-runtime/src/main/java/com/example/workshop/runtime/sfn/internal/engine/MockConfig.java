@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An AWS Step Functions Local MockConfigFile.json: StateMachines → TestCases → state → mocked
@@ -91,12 +92,12 @@ public final class MockConfig {
 
   /** State name → mocked response name for one test case; fails clearly when it is missing. */
   public Map<String, String> testCase(String stateMachineName, String testCase) {
-    return testCases.computeIfAbsent(stateMachineName + "#" + testCase,
-        k -> readTestCase(stateMachineName, testCase));
+    return testCases.computeIfAbsent(stateMachineName, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(testCase, k -> readTestCase(stateMachineName, testCase));
   }
 
-  private final Map<String, Map<String, String>> testCases =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /** State machine name → test case → state → response name, read on first use. */
+  private final Map<String, Map<String, Map<String, String>>> testCases = new ConcurrentHashMap<>();
 
   private Map<String, String> readTestCase(String stateMachineName, String testCase) {
     JsonNode machine = stateMachines.get(stateMachineName);
