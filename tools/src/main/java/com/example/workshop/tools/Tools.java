@@ -16,7 +16,8 @@ public final class Tools {
 
         conformance DIR [--skip-list FILE] [--only GLOB] [--types-only]
                     AWS-recorded vectors (../shared/conformance): one line per failing case
-        bench DIR   the workloads of ../shared/bench: one JSON line, best of 3 rounds""";
+        bench DIR   the workloads of ../shared/bench and parallel_ms, each in a JVM of its own:
+                    one JSON line, best of 3 rounds after a warm-up""";
 
   private Tools() {}
 
