@@ -73,6 +73,13 @@ class TimeAndConcurrencyTest {
       Map.Entry<String, JsonNode> f = it.next();
       JsonNode spec = f.getValue();
       engine.function(f.getKey(), event -> {
+        if (spec.has("sleepMillis")) {
+          try {
+            Thread.sleep(spec.path("sleepMillis").asLong());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
         if (spec.has("throws")) {
           throw new LambdaFunctionError(spec.path("throws").path("error").asText(),
               spec.path("throws").path("message").asText());

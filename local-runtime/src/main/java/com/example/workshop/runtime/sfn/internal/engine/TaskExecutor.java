@@ -21,8 +21,13 @@ final class TaskExecutor extends RetryingExecutor {
     if (invocation instanceof TaskInvoker.Invocation.Done done) {
       return done.result();
     }
+    a.work = invocation;
+    if (invocation instanceof TaskInvoker.Invocation.Overran overran) {
+      v.run().scheduler().wakeAt(v.strand,
+          Time.plusSeconds(v.run().scheduler().now(), overran.limitSeconds()));
+      return null;
+    }
     TaskInvoker.Invocation.Pending pending = (TaskInvoker.Invocation.Pending) invocation;
-    a.work = pending;
     if (pending.limitSeconds() != null) {
       v.run().scheduler().wakeAt(v.strand,
           Time.plusSeconds(pending.call().virtualStart, pending.limitSeconds()));
@@ -33,6 +38,9 @@ final class TaskExecutor extends RetryingExecutor {
   /** The function returned (its reply), or its time ran out first (the timeout woke the strand). */
   @Override
   JsonNode resume(Visit v, Attempts a) {
+    if (a.work instanceof TaskInvoker.Invocation.Overran overran) {
+      throw overran.onTimeout().get();
+    }
     TaskInvoker.Invocation.Pending pending = (TaskInvoker.Invocation.Pending) a.work;
     if (pending.call().delivered) {
       return pending.onReply().apply(pending.call().reply);

@@ -34,6 +34,9 @@ final class TaskInvoker {
      */
     record Pending(Call call, Long limitSeconds, Function<FunctionRunner.Reply, JsonNode> onReply,
         Supplier<StatesError> onTimeout) implements Invocation {}
+
+    /** A fake ran past the Task's limit in real time: it times out {@code limitSeconds} in. */
+    record Overran(long limitSeconds, Supplier<StatesError> onTimeout) implements Invocation {}
   }
 
   private TaskInvoker() {}
@@ -78,14 +81,30 @@ final class TaskInvoker {
       throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, "Lambda.ResourceNotFoundException",
           notFound(v, function));
     }
+    Function<FunctionRunner.Reply, JsonNode> onReply = reply -> directReply(v, t, reply);
+    Supplier<StatesError> onTimeout = () -> lambdaFailed(v, EventType.LAMBDA_FUNCTION_TIMED_OUT,
+        timeoutError(timeout, heartbeat), null);
     if (!fn.measured()) {
-      return new Invocation.Done(directReply(v, t, fn.invoke(Json.text(effective),
-          Ids.uuid(v.random()))));
+      return atOnce(v, fn, Json.text(effective), limit(timeout, heartbeat), onReply, onTimeout);
     }
     return new Invocation.Pending(call(v, fn, Json.text(effective)), limit(timeout, heartbeat),
-        reply -> directReply(v, t, reply),
-        () -> lambdaFailed(v, EventType.LAMBDA_FUNCTION_TIMED_OUT,
-            timeoutError(timeout, heartbeat), null));
+        onReply, onTimeout);
+  }
+
+  /**
+   * Runs a fake (not a Java handler) on the strand's thread: it takes no virtual time, so that
+   * fakes give the same history every run, unless it runs past the Task's limit in real time; then
+   * it times out at the limit, as it would have if its time counted.
+   */
+  private static Invocation atOnce(Visit v, FunctionRunner fn, String event, Long limitSeconds,
+      Function<FunctionRunner.Reply, JsonNode> onReply, Supplier<StatesError> onTimeout) {
+    long start = System.nanoTime();
+    FunctionRunner.Reply reply = fn.invoke(event, Ids.uuid(v.random()));
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    if (limitSeconds != null && tookMillis >= Time.plusSeconds(0, limitSeconds)) {
+      return new Invocation.Overran(limitSeconds, onTimeout);
+    }
+    return new Invocation.Done(onReply.apply(reply));
   }
 
   private static JsonNode directReply(Visit v, TaskState t, FunctionRunner.Reply reply) {
@@ -129,13 +148,14 @@ final class TaskInvoker {
       throw taskFailed(v, t, EventType.TASK_FAILED, "Lambda.ResourceNotFoundException",
           notFound(v, function), "lambda");
     }
+    Function<FunctionRunner.Reply, JsonNode> onReply = reply -> invokeReply(v, t, reply);
+    Supplier<StatesError> onTimeout = () -> taskFailed(v, t, EventType.TASK_TIMED_OUT,
+        timeoutError(timeout, heartbeat), null, "lambda");
     if (!fn.measured()) {
-      return new Invocation.Done(invokeReply(v, t, fn.invoke(event, Ids.uuid(v.random()))));
+      return atOnce(v, fn, event, limit(timeout, heartbeat), onReply, onTimeout);
     }
-    return new Invocation.Pending(call(v, fn, event), limit(timeout, heartbeat),
-        reply -> invokeReply(v, t, reply),
-        () -> taskFailed(v, t, EventType.TASK_TIMED_OUT, timeoutError(timeout, heartbeat), null,
-            "lambda"));
+    return new Invocation.Pending(call(v, fn, event), limit(timeout, heartbeat), onReply,
+        onTimeout);
   }
 
   private static JsonNode invokeReply(Visit v, TaskState t, FunctionRunner.Reply reply) {
