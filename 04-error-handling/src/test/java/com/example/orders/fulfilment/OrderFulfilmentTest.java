@@ -44,13 +44,14 @@ class OrderFulfilmentTest {
   void classroomPath(String sample, String visited, ExecutionStatus status, String error, String caught, String attempts,
       String cause) throws Exception {
     Execution run = run(sample);
+    String history = sample + ":\n" + run.historyTable();
 
-    assertEquals(status, run.status(), run.historyTable());
-    assertEquals(Arrays.asList(visited.split("\\s+")), run.visitedStates(), run.historyTable());
-    assertEquals(error.equals("-") ? null : error, run.error());
-    assertEquals(cause.equals("-") ? null : cause, run.cause());
-    assertEquals(caught.equals("-") ? null : caught, caughtError(run), run.historyTable());
-    assertEquals(attempts, failedAttemptsPerState(run), run.historyTable());
+    assertEquals(status, run.status(), history);
+    assertEquals(Arrays.asList(visited.split("\\s+")), run.visitedStates(), history);
+    assertEquals(error.equals("-") ? null : error, run.error(), sample);
+    assertEquals(cause.equals("-") ? null : cause, run.cause(), sample);
+    assertEquals(caught.equals("-") ? null : caught, caughtError(run), history);
+    assertEquals(attempts, failedAttemptsPerState(run), history);
   }
 
   @Test

@@ -23,11 +23,11 @@ import java.util.stream.Stream;
  * the execution history, the result and the path taken. Started by the {@code run-workflow}
  * profile of this module's pom (see README).
  *
- * <p>Arguments: the lesson folder, then the sample order (relative to the lesson folder).
+ * <p>Arguments: the lesson folder, then the sample order: a path from the directory Maven was started
+ * in, or from the lesson folder (so {@code -Dorder=events/order-happy.json} works from both).
  */
 public final class RunWorkflow {
 
-  static final String COMMAND = "./mvnw -q -B -ntp -pl 04-error-handling -am test-compile -Drun-workflow";
   /** Fixed, so that every run of a sample shows the same jittered delays. */
   static final long SEED = 2026;
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -35,15 +35,12 @@ public final class RunWorkflow {
   private RunWorkflow() {}
 
   public static void main(String[] args) throws Exception {
-    // JsonPath logs through SLF4J; without a provider SLF4J prints three warning lines.
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: RunWorkflow LESSON_DIR ORDER_JSON");
     }
     Path lesson = Path.of(args[0]);
-    Path sample = lesson.resolve(args[1]);
+    Path given = Path.of(args[1]);
+    Path sample = Files.exists(given) ? given : lesson.resolve(given);
     String input = readSample(lesson, sample, args[1]);
     System.out.print(report(lesson, args[1], input, Boolean.getBoolean("logs")));
   }
@@ -93,10 +90,19 @@ public final class RunWorkflow {
     out.append("```\n\n");
 
     out.append("Other paths: add -Dorder=events/<sample>.json to the command, e.g.\n  ")
-        .append(COMMAND).append(" -Dorder=events/order-payment-slow.json\n")
+        .append(command(lesson)).append(" -Dorder=events/order-payment-slow.json\n")
         .append("samples: ").append(String.join(", ", samples(lesson))).append('\n')
-        .append("(table of what each one does: docs/04-error-handling.md; function logs: add -Dlogs=true)\n");
+        .append("(what each one does: the classroom table in this lesson's README; function logs: add -Dlogs=true)\n");
     return out.toString();
+  }
+
+  /** The main job's command as run from where Maven was started: the lesson folder, or the folder above it. */
+  static String command(Path lesson) {
+    Path folder = lesson.toAbsolutePath().normalize();
+    if (folder.equals(Path.of("").toAbsolutePath())) {
+      return "./mvnw -q test-compile -Drun-workflow";
+    }
+    return "./mvnw -q -B -ntp -pl " + folder.getFileName() + " -am test-compile -Drun-workflow";
   }
 
   /** E.g. {@code 04-error-handling/statemachine/order-fulfilment.asl.json}. */

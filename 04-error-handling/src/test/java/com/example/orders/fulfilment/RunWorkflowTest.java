@@ -24,7 +24,7 @@ class RunWorkflowTest {
     assertTrue(report.contains("retried: ReserveInventory 2x after com.example.orders.fulfilment.WarehouseUnavailableException"), report);
     assertTrue(report.contains("caught: com.example.orders.fulfilment.ChargePayment$PaymentDeclinedException: Card of customer cust-42"), report);
     assertTrue(report.contains("```mermaid\nflowchart TD\n"), report);
-    assertTrue(report.contains(RunWorkflow.COMMAND + " -Dorder=events/order-payment-slow.json"), report);
+    assertTrue(report.contains("./mvnw -q test-compile -Drun-workflow -Dorder=events/order-payment-slow.json"), report);
     assertTrue(report.contains("order-happy.json"), report);
   }
 

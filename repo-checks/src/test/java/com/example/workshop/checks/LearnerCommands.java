@@ -1,6 +1,7 @@
 package com.example.workshop.checks;
 
 import com.example.workshop.checks.Markdown.Block;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +20,10 @@ import java.util.regex.Pattern;
  *
  * <p>Windows spellings count as their Linux twin ({@code .\mvnw.cmd} is {@code ./mvnw}, back
  * slashes are slashes), and the quiet flags {@code -B -ntp -q} are ignored when comparing.
+ *
+ * <p>Commands run from the repository root, except on the page of a starter project (a folder with
+ * its own {@code mvnw}, such as a lesson): they run from that folder, as in a copy of it. The
+ * allow-list spells them {@code cd FOLDER && command}.
  */
 final class LearnerCommands {
   private LearnerCommands() {}
@@ -74,12 +79,13 @@ final class LearnerCommands {
   }
 
   /** Every command of a page's shell blocks, normalised as the allow-list compares them. */
-  static Set<String> shown(Path page) {
+  static Set<String> shown(Path root, Path page) {
     Set<String> shown = new LinkedHashSet<>();
+    String start = startFolder(root, page);
     for (Block block : Markdown.blocks(Markdown.lines(page))) {
       if (SHELLS.contains(block.language())) {
         boolean console = block.language().equals("console") || block.language().equals("bash-session");
-        for (Command c : commands(block, WINDOWS.contains(block.language()), console)) {
+        for (Command c : commands(block, WINDOWS.contains(block.language()), console, start)) {
           shown.add(c.text());
         }
       }
@@ -89,6 +95,7 @@ final class LearnerCommands {
 
   static List<String> problems(Path root, Path page, Set<String> allowed) {
     String name = Markdown.name(root, page);
+    String start = startFolder(root, page);
     List<String> problems = new ArrayList<>();
     for (Block block : Markdown.blocks(Markdown.lines(page))) {
       if (!SHELLS.contains(block.language())) {
@@ -97,7 +104,7 @@ final class LearnerCommands {
       String needs = block.markers().getOrDefault("needs", "");
       boolean windows = WINDOWS.contains(block.language());
       boolean console = block.language().equals("console") || block.language().equals("bash-session");
-      for (Command c : commands(block, windows, console)) {
+      for (Command c : commands(block, windows, console, start)) {
         Kind kind = kind(c.bare());
         int line = block.openLine() + 1 + c.index();
         switch (kind) {
@@ -127,14 +134,30 @@ final class LearnerCommands {
     return problems;
   }
 
+  /**
+   * Where a page's commands start, relative to the root: the page's folder when it is a starter
+   * project (it has its own {@code mvnw}), else the root ({@code ""}).
+   */
+  static String startFolder(Path root, Path page) {
+    Path folder = page.toAbsolutePath().normalize().getParent();
+    Path top = root.toAbsolutePath().normalize();
+    if (folder.equals(top) || !Files.isRegularFile(folder.resolve("mvnw"))) {
+      return "";
+    }
+    return top.relativize(folder).toString().replace('\\', '/');
+  }
+
   /** {@code text} is what the allow-list must hold (with the block's {@code cd}); {@code bare} is the command alone. */
   record Command(int index, String text, String bare) {}
 
-  /** The commands of a shell block: continuation lines joined, comments and output dropped, {@code cd} applied. */
-  static List<Command> commands(Block block, boolean windows, boolean console) {
+  /**
+   * The commands of a shell block: continuation lines joined, comments and output dropped, {@code cd}
+   * applied from {@code start}, the folder the page's commands run from.
+   */
+  static List<Command> commands(Block block, boolean windows, boolean console, String start) {
     List<Command> out = new ArrayList<>();
     List<String> lines = block.lines();
-    String dir = "";
+    String dir = start;
     java.util.Map<String, String> vars = new java.util.HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       int first = i;

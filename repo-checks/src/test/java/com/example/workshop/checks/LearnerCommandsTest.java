@@ -37,7 +37,7 @@ class LearnerCommandsTest {
     Path root = RepoRoot.get();
     Set<String> shown = new java.util.HashSet<>();
     for (Path page : Markdown.pages(root)) {
-      shown.addAll(LearnerCommands.shown(page));
+      shown.addAll(LearnerCommands.shown(root, page));
     }
     List<String> unused = LearnerCommands.allowList(Markdown.lines(root.resolve(LearnerCommands.ALLOW_LIST))).stream()
         .filter(c -> !shown.contains(c))
@@ -76,6 +76,19 @@ class LearnerCommandsTest {
     assertTrue(problems.get(2).startsWith("docs/commands.md:7: 'cd 01-hello-lambda && sam build' needs an AWS account"), problems.get(2));
     assertTrue(problems.get(3).startsWith("docs/commands.md:8: 'cd 01-hello-lambda && ORDER_BUCKET=orders java -jar"), problems.get(3));
     assertTrue(problems.get(4).startsWith("docs/commands.md:12: 'docker run localstack/localstack:4.14.0' needs Docker"), problems.get(4));
+  }
+
+  @Test
+  @DisplayName("a starter project's page (a folder with its own mvnw) runs its commands from that folder")
+  void starterProjectCommandsRunFromItsFolder() {
+    Path root = Fixtures.docsRepo();
+    Path page = root.resolve("starter/README.md");
+    assertEquals("starter", LearnerCommands.startFolder(root, page));
+    assertEquals("", LearnerCommands.startFolder(root, root.resolve("docs/in-step.md")));
+    assertEquals(List.of("cd starter && ./mvnw verify", "cd starter && java -jar target/local-runtime.jar invoke --help",
+        "./mvnw install"), List.copyOf(LearnerCommands.shown(root, page)));
+    Set<String> allowed = LearnerCommands.allowList(Markdown.lines(root.resolve("ci-commands.txt")));
+    assertEquals(List.of(), LearnerCommands.problems(root, page, allowed));
   }
 
   @ParameterizedTest(name = "{0}")
