@@ -5,14 +5,15 @@ import com.example.workshop.runtime.aws.SfnHistory;
 import com.example.workshop.runtime.sfn.HistoryEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -32,57 +33,70 @@ import software.amazon.awssdk.services.sfn.model.SfnException;
  * execution ended (whatever its status, as {@code run}), 1 when it was still running at
  * {@code --timeout}, 2 for bad arguments, unreadable input or an AWS error before it started.
  */
-final class AwsRunCommand {
+@Command(name = "aws-run", sortOptions = false,
+    description = "Start an execution of a deployed state machine (AWS or LocalStack) and print its history.",
+    footer = {"", "Region and credentials come from the AWS SDK default chains (AWS_REGION, AWS_PROFILE, ~/.aws).",
+        "For LocalStack: --endpoint-url http://localhost:4566 --region us-east-1 (credentials 'test'/'test')."})
+final class AwsRunCommand implements Callable<Integer> {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  static final String USAGE = """
-      usage: aws-run --state-machine-arn ARN [--input FILE|-] [--execution-name N]
-             aws-run --execution-arn ARN              (print the history of an existing execution)
-             common: [--endpoint-url URL] [--region R] [--timeout SECONDS]
-      Region and credentials come from the AWS SDK default chains (AWS_REGION, AWS_PROFILE, ~/.aws).
-      For LocalStack: --endpoint-url http://localhost:4566 --region us-east-1 (credentials 'test'/'test').""";
 
-  private AwsRunCommand() {}
+  private final Streams io;
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    return run(args, System.in, out, err);
+  @Option(names = "--state-machine-arn", paramLabel = "ARN", description = "start an execution of this state machine")
+  String stateMachineArn;
+
+  @Option(names = "--execution-arn", paramLabel = "ARN", description = "print the history of an existing execution")
+  String executionArnOption;
+
+  @Option(names = "--input", paramLabel = "FILE|-", description = "the execution input (default {})")
+  String input;
+
+  @Option(names = "--execution-name", paramLabel = "N", description = "(default: chosen by Step Functions)")
+  String executionName;
+
+  @Option(names = "--endpoint-url", paramLabel = "URL", description = "LocalStack's URL, for example")
+  String endpointUrl;
+
+  @Option(names = "--region", paramLabel = "R", description = "(default: the SDK's region chain)")
+  String region;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+      description = "how long to wait for the end (default 300)")
+  String timeout;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
+
+  AwsRunCommand(Streams io) {
+    this.io = io;
   }
 
-  static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
-    Args a = Args.parse(args,
-        Set.of("--state-machine-arn", "--execution-arn", "--input", "--execution-name",
-            "--endpoint-url", "--region", "--timeout"),
-        Set.of("--help"));
-    if (a.has("--help")) {
-      out.println(USAGE);
-      return 0;
-    }
-    if (!a.positionals().isEmpty()) {
-      throw new UsageException("aws-run takes no positional arguments (got '" + a.positionals().get(0)
-          + "'); use --state-machine-arn ARN");
-    }
-    if (a.has("--state-machine-arn") == a.has("--execution-arn")) {
+  @Override
+  public Integer call() {
+    PrintStream out = io.out();
+    PrintStream err = io.err();
+    if ((stateMachineArn != null) == (executionArnOption != null)) {
       throw new UsageException("aws-run needs exactly one of --state-machine-arn ARN (start an execution)"
           + " or --execution-arn ARN (show one)");
     }
-    if (a.has("--execution-arn") && (a.has("--input") || a.has("--execution-name"))) {
+    if (executionArnOption != null && (input != null || executionName != null)) {
       throw new UsageException("--input and --execution-name start a new execution: use them with"
           + " --state-machine-arn, not --execution-arn");
     }
-    String input = a.has("--input") ? Args.readText(a.get("--input"), "input", stdin) : "{}";
+    String inputJson = input != null ? InputText.read(input, "input", io.in(), RunCommand.INPUT_LIMIT) : "{}";
     try {
-      MAPPER.readTree(input);
+      MAPPER.readTree(inputJson);
     } catch (JsonProcessingException e) {
-      throw new UsageException("input " + a.get("--input") + " is not JSON: "
+      throw new UsageException("input " + input + " is not JSON: "
           + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
-    int timeoutSeconds = a.intOption("--timeout", 300, 1, 24 * 3600);
+    int timeoutSeconds = InvokeCommand.whole("--timeout", timeout, 1, 24 * 3600);
 
-    try (SfnClient sfn = client(a.get("--endpoint-url"), a.get("--region"))) {
-      String executionArn = a.get("--execution-arn");
+    try (SfnClient sfn = client(endpointUrl, region)) {
+      String executionArn = executionArnOption;
       if (executionArn == null) {
-        String smArn = a.get("--state-machine-arn");
-        executionArn = sfn.startExecution(r -> r.stateMachineArn(smArn).input(input)
-            .name(a.get("--execution-name"))).executionArn();
+        executionArn = sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).input(inputJson)
+            .name(executionName)).executionArn();
       }
       err.println("execution: " + executionArn);
       String arn = executionArn;
