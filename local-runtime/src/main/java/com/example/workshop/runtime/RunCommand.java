@@ -2,6 +2,8 @@ package com.example.workshop.runtime;
 
 import com.example.workshop.runtime.lambda.Isolation;
 import com.example.workshop.runtime.lambda.LocalLambda;
+import com.example.workshop.runtime.sam.SamApplication;
+import com.example.workshop.runtime.sam.SamFunction;
 import com.example.workshop.runtime.sfn.DefinitionException;
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.ExecutionStatus;
@@ -101,6 +103,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    source.settings = app -> {
+      SamApplication a = app;
+      a = region != null ? a.withRegion(region) : a;
+      return account != null ? a.withAccountId(account) : a;
+    };
     DefinitionOptions.Source def = source.load(io, "run");
     if (def.path() == null) {
       throw new UsageException("--definition needs a file (the input may come from stdin)");
@@ -144,6 +151,7 @@ final class RunCommand implements Callable<Integer> {
     }
     b.isolation(Isolation.PROCESS);
     Map<String, String> handlers = new LinkedHashMap<>();
+    Map<String, SamFunction> fromTemplate = def.app() == null ? Map.of() : bindTemplateFunctions(def, b, code);
     for (String f : functions) {
       int eq = f.indexOf('=');
       if (eq <= 0) {
@@ -158,10 +166,11 @@ final class RunCommand implements Callable<Integer> {
       handlers.put(name, spec.split(",")[0].trim());
       b.function(name, function(spec));
     }
+    String machineName = stateMachineName != null ? stateMachineName
+        : def.stateMachineId() != null ? def.stateMachineId() : null;
     if (mockConfig != null) {
       Path mock = InputText.path(mockConfig, "mock config");
-      MockChecks.check(mock, testCase, stateMachineName != null ? stateMachineName : defaultName(def.path()),
-          def.text());
+      MockChecks.check(mock, testCase, machineName != null ? machineName : defaultName(def.path()), def.text());
       try {
         b.mockConfig(mock);
       } catch (IllegalArgumentException e) {
@@ -169,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     StartOptions options = StartOptions.defaults()
-        .withStateMachineName(stateMachineName)
+        .withStateMachineName(machineName)
         .withExecutionName(executionName)
         .withTestCase(testCase);
     LocalStepFunctions sfn;
@@ -178,8 +187,16 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(oneLine(e.getMessage()));
     }
-    sfn.handlerProblems().forEach((name, problem) -> io.err().println("hint: function " + name + ": " + problem
-        + (handlers.containsKey(name) ? HandlerSuggestions.forHandler(handlers.get(name), code) : "")));
+    for (Map.Entry<String, String> p : sfn.handlerProblems().entrySet()) {
+      String name = p.getKey();
+      SamFunction f = fromTemplate.get(name);
+      if (f != null && !handlers.containsKey(name)) {
+        throw new UsageException(source.template + ": function " + f.logicalId() + ": Handler " + f.handler() + ": "
+            + p.getValue() + HandlerSuggestions.forHandler(f.handler(), templateClasspath.get(f.logicalId())));
+      }
+      io.err().println("hint: function " + name + ": " + p.getValue()
+          + (handlers.containsKey(name) ? HandlerSuggestions.forHandler(handlers.get(name), code) : ""));
+    }
     Execution ex;
     try {
       ex = sfn.start(machine, inputJson, options);
@@ -188,6 +205,42 @@ final class RunCommand implements Callable<Integer> {
     }
     print(ex, io.out());
     return 0;
+  }
+
+  private final Map<String, List<Path>> templateClasspath = new LinkedHashMap<>();
+
+  /**
+   * Binds every function the state machine's DefinitionSubstitutions refer to, by substitution key
+   * and by logical id, with the template's handler, timeout, memory and environment, and its code
+   * from CodeUri unless --classpath is given. Returns the functions by every name they are bound to.
+   */
+  private Map<String, SamFunction> bindTemplateFunctions(DefinitionOptions.Source def, LocalStepFunctions.Builder b,
+      List<Path> classpathOption) {
+    Map<String, SamFunction> functions = def.app().functions();
+    CodePackages packages = new CodePackages(Path.of(source.template));
+    Map<String, SamFunction> bound = new LinkedHashMap<>();
+    Map<String, LocalLambda.Builder> builders = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : def.app().functionSubstitutions(def.stateMachineId()).entrySet()) {
+      SamFunction f = functions.get(e.getValue());
+      LocalLambda.Builder lambda = builders.computeIfAbsent(f.logicalId(), id -> {
+        List<Path> cp = classpathOption.isEmpty() ? packages.classpath(id, f.codeUri(), source.template)
+            : classpathOption;
+        templateClasspath.put(id, cp);
+        LocalLambda.Builder l = LocalLambda.builder(f.handler()).isolation(Isolation.PROCESS)
+            .timeout(Duration.ofSeconds(f.timeoutSeconds())).memoryMb(f.memoryMb()).classpath(cp);
+        try {
+          f.environment().forEach(l::environment);
+        } catch (IllegalArgumentException ex) {
+          throw new UsageException(source.template + ": function " + id + ": " + ex.getMessage());
+        }
+        return l;
+      });
+      for (String name : List.of(e.getKey(), f.logicalId())) {
+        b.function(name, lambda);
+        bound.put(name, f);
+      }
+    }
+    return bound;
   }
 
   private void print(Execution ex, PrintStream out) {

@@ -98,7 +98,7 @@ class ValidateAndDiagramCommandTest {
   @DisplayName("bad arguments and missing files exit 2 with one error line")
   void validateUsageErrors() {
     assertEquals(2, run("validate"));
-    assertEquals("error: missing required option --definition FILE (see validate --help)\n",
+    assertEquals("error: missing required option --definition FILE or --template FILE (see validate --help)\n",
         err().replace("\r", ""));
     err.reset();
     assertEquals(2, run("validate", "no-such-file.json"));
@@ -160,7 +160,7 @@ class ValidateAndDiagramCommandTest {
   @DisplayName("diagram needs --definition")
   void diagramNeedsADefinition() {
     assertEquals(2, run("diagram"));
-    assertEquals("error: missing required option --definition FILE (see diagram --help)\n",
+    assertEquals("error: missing required option --definition FILE or --template FILE (see diagram --help)\n",
         err().replace("\r", ""));
   }
 }
