@@ -2,43 +2,43 @@ package com.example.workshop.runtime;
 
 import com.example.workshop.runtime.sfn.DefinitionException;
 import com.example.workshop.runtime.sfn.StateMachine;
-import java.io.PrintStream;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code diagram --definition FILE [--substitution KEY=VALUE]... [--markdown]}: prints the state
- * machine as a Mermaid flowchart; {@code --markdown} wraps it in a {@code ```mermaid} fence ready
- * to paste into a README.
+ * {@code diagram}: prints the state machine as a Mermaid flowchart; {@code --markdown} wraps it in
+ * a {@code ```mermaid} fence ready to paste into a README.
  */
-final class DiagramCommand {
-  static final String USAGE =
-      "usage: diagram --definition FILE [--substitution KEY=VALUE]... [--markdown]";
+@Command(name = "diagram", sortOptions = false,
+    description = "Draw a state machine definition as a Mermaid flowchart.")
+final class DiagramCommand implements Callable<Integer> {
+  private final Streams io;
 
-  private DiagramCommand() {}
+  @Mixin DefinitionOptions source = new DefinitionOptions();
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    Args a = Args.parse(args, Set.of("--definition", "--substitution"), Set.of("--markdown", "--help"));
-    if (a.has("--help")) {
-      out.println(USAGE);
-      return 0;
-    }
-    if (!a.positionals().isEmpty()) {
-      throw new UsageException("unexpected argument '" + a.positionals().get(0) + "'. " + USAGE);
-    }
-    String file = a.require("--definition");
-    String text = Args.readText(file, "definition", System.in);
+  @Option(names = "--markdown", description = "wrap the flowchart in a ```mermaid fence")
+  boolean markdown;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
+
+  DiagramCommand(Streams io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() {
+    DefinitionOptions.Source def = source.load(io, "diagram");
     StateMachine machine;
     try {
-      machine = StateMachine.parse(text, a.keyValues("--substitution"));
+      machine = StateMachine.parse(def.text(), def.substitutions());
     } catch (DefinitionException e) {
-      return ValidateCommand.reportInvalid(file, e, err);
+      return ValidateCommand.reportInvalid(def, e, io.err());
     }
     String mermaid = machine.toMermaid();
-    if (a.has("--markdown")) {
-      out.print("```mermaid\n" + mermaid + "```\n");
-    } else {
-      out.print(mermaid);
-    }
+    io.out().print(markdown ? "```mermaid\n" + mermaid + "```\n" : mermaid);
     return 0;
   }
 }

@@ -2,122 +2,175 @@ package com.example.workshop.runtime;
 
 import com.example.workshop.runtime.lambda.Isolation;
 import com.example.workshop.runtime.lambda.LocalLambda;
+import com.example.workshop.runtime.sam.SamApplication;
+import com.example.workshop.runtime.sam.SamFunction;
+import com.example.workshop.runtime.sfn.DefinitionException;
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.ExecutionStatus;
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
 import com.example.workshop.runtime.sfn.StartOptions;
 import com.example.workshop.runtime.sfn.StateMachine;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code run}: executes a state machine definition locally. Exit 0 whenever the execution reached
  * a terminal status (whatever it is), 2 for an invalid definition, input or arguments.
  */
-final class RunCommand {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  static final String USAGE = """
-      usage: run --definition FILE [--input FILE|-] [--json] [--history] [--clock virtual|real]
-                 [--mock-config FILE --test-case NAME]
-                 [--function NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB]]...
-                 [--classpath CP] [--substitution KEY=VALUE]... [--state-machine-name N]
-                 [--execution-name N] [--account ID] [--region R]
+@Command(name = "run", sortOptions = false,
+    description = "Run a state machine definition to its end, with Java handlers, fakes or mocks.",
+    footer = {"", "Each --function runs in its own JVM, as on Lambda, with Lambda's defaults (3 s, 128 MB)",
+        "unless its timeout (1 to 900) or memory (128 to 10240) is given.",
+        "exit: 0 the execution ended (whatever its status), 2 invalid definition, input or arguments"})
+final class RunCommand implements Callable<Integer> {
+  /** StartExecution's input length constraint, as AWS states it. */
+  static final InputText.Limit INPUT_LIMIT = new InputText.Limit(262_144, "Step Functions rejects it:"
+      + " ValidationException: 1 validation error detected: Value at 'input' failed to satisfy constraint:"
+      + " Member must have length less than or equal to 262144");
+  private static final JsonFactory JSON = new JsonFactory();
 
-      Each --function runs in its own JVM, as on Lambda, with Lambda's defaults (3 s, 128 MB)
-      unless its timeout (1 to 900) or memory (128 to 10240) is given.""";
+  private final Streams io;
 
-  private RunCommand() {}
+  @Mixin DefinitionOptions source = new DefinitionOptions();
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    return run(args, System.in, out, err);
+  @Option(names = "--input", paramLabel = "FILE|-",
+      description = "the execution input, from a file or standard input (-); default {}; at most 256 KiB")
+  String input;
+
+  @Option(names = "--json", description = "print one JSON object: status, output or error and cause")
+  boolean json;
+
+  @Option(names = "--history", description = "with --json, add the history as GetExecutionHistory returns it")
+  boolean history;
+
+  @Option(names = "--clock", paramLabel = "virtual|real",
+      description = "virtual (default): Wait and Retry take no real time; real: they do")
+  String clock;
+
+  @Option(names = "--mock-config", paramLabel = "FILE",
+      description = "an AWS Step Functions Local mock file (with --test-case)")
+  String mockConfig;
+
+  @Option(names = "--test-case", paramLabel = "NAME", description = "the mock file's test case to run")
+  String testCase;
+
+  @Option(names = "--function", paramLabel = "NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB]",
+      description = "the Java handler answering for a function (name, ARN or substitution key)")
+  List<String> functions = new ArrayList<>();
+
+  @Mixin ClasspathOption classpath = new ClasspathOption();
+
+  @Option(names = "--state-machine-name", paramLabel = "N",
+      description = "the name in ARNs and in the mock file (default: the definition file's name)")
+  String stateMachineName;
+
+  @Option(names = "--execution-name", paramLabel = "N", description = "(default: a random UUID)")
+  String executionName;
+
+  @Option(names = "--account", paramLabel = "ID", description = "the account in ARNs (default 123456789012)")
+  String account;
+
+  @Option(names = "--region", paramLabel = "R", description = "the region in ARNs (default us-east-1)")
+  String region;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
+
+  RunCommand(Streams io) {
+    this.io = io;
   }
 
-  static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
-    Args a = Args.parse(args,
-        Set.of("--definition", "--input", "--clock", "--mock-config", "--test-case", "--function",
-            "--classpath", "--substitution", "--state-machine-name", "--execution-name",
-            "--account", "--region"),
-        Set.of("--json", "--history", "--help"));
-    if (a.has("--help")) {
-      out.println(USAGE);
-      return 0;
-    }
-    if (!a.positionals().isEmpty()) {
-      throw new UsageException("run takes no positional arguments (got '"
-          + a.positionals().get(0) + "'); use --definition FILE");
-    }
-    String definitionFile = a.require("--definition");
-    Map<String, String> substitutions = a.keyValues("--substitution");
-    if (definitionFile.equals("-")) {
+  @Override
+  public Integer call() {
+    source.settings = app -> {
+      SamApplication a = app;
+      a = region != null ? a.withRegion(region) : a;
+      return account != null ? a.withAccountId(account) : a;
+    };
+    DefinitionOptions.Source def = source.load(io, "run");
+    if (def.path() == null) {
       throw new UsageException("--definition needs a file (the input may come from stdin)");
-    }
-    if (!Files.isRegularFile(Path.of(definitionFile))) {
-      throw new UsageException("definition file not found: " + definitionFile);
     }
     StateMachine machine;
     try {
-      machine = StateMachine.load(Path.of(definitionFile), substitutions);
+      machine = StateMachine.load(def.path(), def.substitutions());
+    } catch (DefinitionException e) {
+      String message = oneLine(e.getMessage());
+      StateNames names = StateNames.of(def.text());
+      for (var d : e.diagnostics()) {
+        String said = d.message() + " at " + d.location();
+        message = message.replace(said, said + names.suggestion(d));
+      }
+      throw new UsageException("invalid definition " + def.name() + ": " + message);
     } catch (RuntimeException e) {
-      throw new UsageException("invalid definition " + definitionFile + ": "
-          + oneLine(e.getMessage()));
+      throw new UsageException("invalid definition " + def.name() + ": " + oneLine(e.getMessage()));
     }
-    String input = a.has("--input") ? Args.readText(a.get("--input"), "input", stdin) : "{}";
-    if (a.has("--test-case") != a.has("--mock-config")) {
+    String inputJson = input == null ? "{}" : InputText.read(input, "input", io.in(), INPUT_LIMIT);
+    checkOneJsonValue(inputJson);
+    if ((testCase != null) != (mockConfig != null)) {
       throw new UsageException("--mock-config and --test-case go together");
     }
     LocalStepFunctions.Builder b = LocalStepFunctions.builder();
-    String clock = a.get("--clock");
     if (clock != null) {
       switch (clock) {
         case "virtual" -> b.virtualTime();
         case "real" -> b.realTime();
-        default -> throw new UsageException("--clock takes 'virtual' or 'real', got '" + clock
-            + "'");
+        default -> throw new UsageException("--clock takes 'virtual' or 'real', got '" + clock + "'");
       }
     }
-    if (a.has("--account")) {
-      b.accountId(a.get("--account"));
+    if (account != null) {
+      b.accountId(account);
     }
-    if (a.has("--region")) {
-      b.region(a.get("--region"));
+    if (region != null) {
+      b.region(region);
     }
-    if (a.has("--classpath")) {
-      b.classLoader(classLoader(a.get("--classpath")));
+    List<Path> code = classpath.paths();
+    if (!code.isEmpty()) {
+      b.classLoader(classLoader(code));
     }
     b.isolation(Isolation.PROCESS);
-    Set<String> functions = new java.util.HashSet<>();
-    for (String f : a.all("--function")) {
+    Map<String, String> handlers = new LinkedHashMap<>();
+    Map<String, SamFunction> fromTemplate = def.app() == null ? Map.of() : bindTemplateFunctions(def, b, code);
+    for (String f : functions) {
       int eq = f.indexOf('=');
       if (eq <= 0) {
         throw new UsageException("--function takes NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB], got '"
             + f + "'");
       }
       String name = f.substring(0, eq);
-      if (!functions.add(name)) {
+      if (handlers.containsKey(name)) {
         throw new UsageException("--function " + name + " is given twice; bind each function once");
       }
-      b.function(name, function(f.substring(eq + 1)));
+      String spec = f.substring(eq + 1);
+      handlers.put(name, spec.split(",")[0].trim());
+      b.function(name, function(spec));
     }
-    if (a.has("--mock-config")) {
-      Path mock = Path.of(a.get("--mock-config"));
-      if (!Files.isRegularFile(mock)) {
-        throw new UsageException("mock config file not found: " + mock);
-      }
+    String machineName = stateMachineName != null ? stateMachineName
+        : def.stateMachineId() != null ? def.stateMachineId() : null;
+    if (mockConfig != null) {
+      Path mock = InputText.path(mockConfig, "mock config");
+      MockChecks.check(mock, testCase, machineName != null ? machineName : defaultName(def.path()), def.text());
       try {
         b.mockConfig(mock);
       } catch (IllegalArgumentException e) {
@@ -125,65 +178,152 @@ final class RunCommand {
       }
     }
     StartOptions options = StartOptions.defaults()
-        .withStateMachineName(a.get("--state-machine-name"))
-        .withExecutionName(a.get("--execution-name"))
-        .withTestCase(a.get("--test-case"));
-    LocalStepFunctions sfn = b.build();
-    sfn.handlerProblems().forEach((name, problem) -> err.println("hint: function " + name + ": " + problem));
-    Execution ex;
+        .withStateMachineName(machineName)
+        .withExecutionName(executionName)
+        .withTestCase(testCase);
+    LocalStepFunctions sfn;
     try {
-      ex = sfn.start(machine, input, options);
+      sfn = b.build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(oneLine(e.getMessage()));
     }
-    if (a.has("--json")) {
-      out.println(json(ex, a.has("--history")));
-    } else {
-      out.print(ex.historyTable());
-      out.println();
-      out.println("status: " + ex.status());
-      if (ex.status() == ExecutionStatus.SUCCEEDED) {
-        out.println("output: " + ex.output());
-      } else {
-        if (ex.error() != null) {
-          out.println("error:  " + ex.error());
-        }
-        if (ex.cause() != null) {
-          out.println("cause:  " + ex.cause());
-        }
+    for (Map.Entry<String, String> p : sfn.handlerProblems().entrySet()) {
+      String name = p.getKey();
+      SamFunction f = fromTemplate.get(name);
+      if (f != null && !handlers.containsKey(name)) {
+        throw new UsageException(source.template + ": function " + f.logicalId() + ": Handler " + f.handler() + ": "
+            + p.getValue() + HandlerSuggestions.forHandler(f.handler(), templateClasspath.get(f.logicalId())));
       }
+      io.err().println("hint: function " + name + ": " + p.getValue()
+          + (handlers.containsKey(name) ? HandlerSuggestions.forHandler(handlers.get(name), code) : ""));
     }
+    Execution ex;
+    try {
+      ex = sfn.start(machine, inputJson, options);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(oneLine(e.getMessage()));
+    }
+    print(ex, io.out());
     return 0;
   }
 
-  /** {@code {"status":..,"output":..}} or {@code {"status":..,"error":..,"cause":..}}, plus history. */
-  static String json(Execution ex, boolean history) {
-    ObjectNode result = MAPPER.createObjectNode();
-    result.put("status", ex.status().name());
-    try {
-      if (ex.status() == ExecutionStatus.SUCCEEDED) {
-        result.set("output", MAPPER.readTree(ex.output()));
-      } else {
-        if (ex.error() != null) {
-          result.put("error", ex.error());
+  private final Map<String, List<Path>> templateClasspath = new LinkedHashMap<>();
+
+  /**
+   * Binds every function the state machine's DefinitionSubstitutions refer to, by substitution key
+   * and by logical id, with the template's handler, timeout, memory and environment, and its code
+   * from CodeUri unless --classpath is given. Returns the functions by every name they are bound to.
+   */
+  private Map<String, SamFunction> bindTemplateFunctions(DefinitionOptions.Source def, LocalStepFunctions.Builder b,
+      List<Path> classpathOption) {
+    Map<String, SamFunction> functions = def.app().functions();
+    CodePackages packages = new CodePackages(Path.of(source.template));
+    Map<String, SamFunction> bound = new LinkedHashMap<>();
+    Map<String, LocalLambda.Builder> builders = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : def.app().functionSubstitutions(def.stateMachineId()).entrySet()) {
+      SamFunction f = functions.get(e.getValue());
+      LocalLambda.Builder lambda = builders.computeIfAbsent(f.logicalId(), id -> {
+        List<Path> cp = classpathOption.isEmpty() ? packages.classpath(id, f.codeUri(), source.template)
+            : classpathOption;
+        templateClasspath.put(id, cp);
+        LocalLambda.Builder l = LocalLambda.builder(f.handler()).isolation(Isolation.PROCESS)
+            .timeout(Duration.ofSeconds(f.timeoutSeconds())).memoryMb(f.memoryMb()).classpath(cp);
+        try {
+          f.environment().forEach(l::environment);
+        } catch (IllegalArgumentException ex) {
+          throw new UsageException(source.template + ": function " + id + ": " + ex.getMessage());
         }
-        if (ex.cause() != null) {
-          result.put("cause", ex.cause());
-        }
+        return l;
+      });
+      for (String name : List.of(e.getKey(), f.logicalId())) {
+        b.function(name, lambda);
+        bound.put(name, f);
       }
-      if (history) {
-        JsonNode events = MAPPER.readTree(ex.historyJson());
-        result.set("history", events);
+    }
+    return bound;
+  }
+
+  private void print(Execution ex, PrintStream out) {
+    if (json) {
+      out.println(json(ex, history));
+      return;
+    }
+    out.print(ex.historyTable());
+    out.println();
+    out.println("status: " + ex.status());
+    if (ex.status() == ExecutionStatus.SUCCEEDED) {
+      out.println("output: " + ex.output());
+    } else {
+      if (ex.error() != null) {
+        out.println("error:  " + ex.error());
       }
-      return MAPPER.writeValueAsString(result);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+      if (ex.cause() != null) {
+        out.println("cause:  " + ex.cause());
+      }
     }
   }
 
-  private static ClassLoader classLoader(String classpath) {
+  /**
+   * {@code {"status":..,"output":..}} or {@code {"status":..,"error":..,"cause":..}}, plus history.
+   * The output and the history are copied as the engine wrote them, never parsed again.
+   */
+  static String json(Execution ex, boolean history) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(text)) {
+      g.writeStartObject();
+      g.writeStringField("status", ex.status().name());
+      if (ex.status() == ExecutionStatus.SUCCEEDED) {
+        g.writeFieldName("output");
+        g.writeRawValue(ex.output());
+      } else {
+        if (ex.error() != null) {
+          g.writeStringField("error", ex.error());
+        }
+        if (ex.cause() != null) {
+          g.writeStringField("cause", ex.cause());
+        }
+      }
+      if (history) {
+        g.writeFieldName("history");
+        g.writeRawValue(ex.historyJson());
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  /** StartExecution takes one JSON value: trailing content is refused, not dropped. */
+  static void checkOneJsonValue(String inputJson) {
+    if (inputJson.isBlank()) {
+      return; // the engine's message says what to pass
+    }
+    try (JsonParser p = JSON.createParser(inputJson)) {
+      JsonToken first = p.nextToken();
+      if (first != null) {
+        p.skipChildren();
+      }
+      if (first != null && p.nextToken() != null) {
+        throw new UsageException("Invalid execution input (not JSON): unexpected content after the JSON value at"
+            + " line " + p.currentTokenLocation().getLineNr() + ", column "
+            + p.currentTokenLocation().getColumnNr() + "; the input is one JSON value");
+      }
+    } catch (StreamConstraintsException e) {
+      // Jackson's limits (nesting depth, number and string lengths), without its class names
+      throw new UsageException("Invalid execution input: " + e.getOriginalMessage()
+          .replaceAll(",? from `[^`]*`", "").replaceAll("\\s*\\(use `[^`]*`[^)]*\\)", ""));
+    } catch (JsonProcessingException e) {
+      throw new UsageException("Invalid execution input (not JSON): " + oneLine(e.getOriginalMessage())
+          + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ClassLoader classLoader(List<Path> classpath) {
     List<URL> urls = new ArrayList<>();
-    for (Path p : InvokeCommand.classpath(classpath)) {
+    for (Path p : classpath) {
       try {
         urls.add(p.toUri().toURL());
       } catch (MalformedURLException e) {
@@ -191,6 +331,17 @@ final class RunCommand {
       }
     }
     return new URLClassLoader(urls.toArray(URL[]::new), RunCommand.class.getClassLoader());
+  }
+
+  /** {@code statemachine/order.asl.json} → {@code order}, as the engine names an unnamed machine. */
+  static String defaultName(Path definition) {
+    String name = definition.getFileName().toString();
+    for (String suffix : new String[] {".asl.json", ".asl.yaml", ".json"}) {
+      if (name.endsWith(suffix)) {
+        return name.substring(0, name.length() - suffix.length());
+      }
+    }
+    return name;
   }
 
   /** {@code pkg.Class::method[,timeout=SECONDS][,memory=MB]}: a handler with its function's settings. */
@@ -217,7 +368,7 @@ final class RunCommand {
     return lambda;
   }
 
-  private static String oneLine(String message) {
+  static String oneLine(String message) {
     return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ");
   }
 }

@@ -8,45 +8,54 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code validate FILE [--substitution KEY=VALUE]...}: checks a state machine definition the way
- * ValidateStateMachineDefinition does. Prints {@code FILE: valid} (exit 0) or one
- * {@code FILE:LINE: CODE: message at /pointer} line per problem (exit 2); with {@code --json},
- * one JSON object shaped like ValidateStateMachineDefinition's response instead.
+ * {@code validate}: checks a state machine definition the way ValidateStateMachineDefinition does.
+ * Prints {@code FILE: valid} (exit 0) or one {@code FILE:LINE: CODE: message at /pointer} line per
+ * problem (exit 2); with {@code --json}, one JSON object shaped like ValidateStateMachineDefinition's
+ * response instead.
  */
-final class ValidateCommand {
-  static final String USAGE = "usage: validate FILE [--substitution KEY=VALUE]... [--json]";
+@Command(name = "validate", sortOptions = false,
+    description = "Check a state machine definition as AWS's ValidateStateMachineDefinition does.",
+    footer = {"", "stdout: FILE: valid, or one FILE:LINE: CODE: message line per problem",
+        "exit:   0 valid, 2 invalid or bad arguments"})
+final class ValidateCommand implements Callable<Integer> {
+  private final Streams io;
 
-  private ValidateCommand() {}
+  @Mixin DefinitionOptions source = new DefinitionOptions();
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    Args a = Args.parse(args, Set.of("--substitution"), Set.of("--json", "--help"));
-    if (a.has("--help")) {
-      out.println(USAGE);
-      return 0;
-    }
-    if (a.positionals().size() != 1) {
-      throw new UsageException("validate takes exactly one definition FILE. " + USAGE);
-    }
-    String file = a.positionals().get(0);
-    String text = Args.readText(file, "definition", System.in);
-    Map<String, String> substitutions = a.keyValues("--substitution");
-    List<Diagnostic> diagnostics = StateMachine.validate(text, substitutions);
-    if (a.has("--json")) {
+  @Option(names = "--json", description = "print ValidateStateMachineDefinition's answer as JSON")
+  boolean json;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
+
+  ValidateCommand(Streams io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() {
+    DefinitionOptions.Source def = source.load(io, "validate");
+    List<Diagnostic> diagnostics = StateMachine.validate(def.text(), def.substitutions());
+    PrintStream out = io.out();
+    if (json) {
       out.println(json(diagnostics));
       return diagnostics.isEmpty() ? 0 : 2;
     }
     if (diagnostics.isEmpty()) {
-      out.println(file + ": valid");
+      out.println(def.name() + ": valid");
       return 0;
     }
+    StateNames names = StateNames.of(def.text());
     for (Diagnostic d : diagnostics) {
-      out.println(format(file, d));
+      out.println(format(def.name(), d, names));
     }
-    err.println("error: " + file + " is not a valid state machine definition ("
+    io.err().println("error: " + def.name() + " is not a valid state machine definition ("
         + diagnostics.size() + (diagnostics.size() == 1 ? " problem)" : " problems)"));
     return 2;
   }
@@ -70,19 +79,20 @@ final class ValidateCommand {
     return result.toString();
   }
 
-  /** {@code FILE:LINE: CODE: message at /pointer}, on one line. */
-  static String format(String file, Diagnostic d) {
+  /** {@code FILE:LINE: CODE: message at /pointer}, on one line, with a suggestion for a mistyped state name. */
+  static String format(String file, Diagnostic d, StateNames names) {
     String where = d.location() != null && d.location().startsWith("/") ? " at " + d.location() : "";
     return file + ":" + d.line() + ": " + d.code() + ": "
-        + d.message().replace("\r", "").replace("\n", " ") + where;
+        + d.message().replace("\r", "").replace("\n", " ") + where + names.suggestion(d);
   }
 
   /** The stderr report of a definition that failed to load: one error line, then the problems. */
-  static int reportInvalid(String file, DefinitionException e, PrintStream err) {
-    err.println("error: " + file + " is not a valid state machine definition ("
+  static int reportInvalid(DefinitionOptions.Source def, DefinitionException e, PrintStream err) {
+    err.println("error: " + def.name() + " is not a valid state machine definition ("
         + e.diagnostics().size() + (e.diagnostics().size() == 1 ? " problem):" : " problems):"));
+    StateNames names = StateNames.of(def.text());
     for (Diagnostic d : e.diagnostics()) {
-      err.println("  " + format(file, d));
+      err.println("  " + format(def.name(), d, names));
     }
     return 2;
   }

@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,7 +148,7 @@ class InvokeCommandTest {
     String[] expected = {
       "missing required option --handler",
       "event file not found",
-      "option --event is given 2 times",
+      "option --event is given more than once",
       "event is not valid JSON",
       "--memory must be between 128 and 10240",
       "--timeout must be a whole number",
@@ -224,29 +219,14 @@ class InvokeCommandTest {
   @DisplayName("invoke --help prints the options")
   void help() {
     assertEquals(0, run("invoke", "--help"));
-    assertTrue(out().contains("--handler H"));
+    assertTrue(out().contains("--handler=H"), out());
   }
 
   private Path compile(String className, String source) throws Exception {
-    Path src = tmp.resolve("src").resolve(className.replace('.', '/') + ".java");
-    Files.createDirectories(src.getParent());
-    Files.writeString(src, source);
-    Path classes = Files.createDirectories(tmp.resolve("classes-" + className));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-        src.toString());
-    assertEquals(0, rc, "compiling " + className);
-    return classes;
+    return TestCode.compile(tmp, className, source);
   }
 
   private static void jar(Path classes, Path jarFile) throws Exception {
-    try (OutputStream os = Files.newOutputStream(jarFile); JarOutputStream jar = new JarOutputStream(os);
-        var files = Files.walk(classes)) {
-      for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        jar.putNextEntry(new JarEntry(classes.relativize(p).toString().replace(File.separatorChar, '/')));
-        jar.write(Files.readAllBytes(p));
-        jar.closeEntry();
-      }
-    }
+    TestCode.jar(classes, jarFile);
   }
 }

@@ -35,13 +35,10 @@ class RunCommandTest {
     int exit;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      try {
-        exit = RunCommand.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            o, e);
-      } catch (UsageException ex) {
-        e.println("error: " + ex.getMessage());
-        exit = 2;
-      }
+      String[] all = new String[args.length + 1];
+      all[0] = "run";
+      System.arraycopy(args, 0, all, 1, args.length);
+      exit = Main.run(all, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e);
     }
     return new Result(exit, out.toString(StandardCharsets.UTF_8),
         err.toString(StandardCharsets.UTF_8));

@@ -107,6 +107,57 @@ public final class SamApplication {
     return Collections.unmodifiableMap(handlers);
   }
 
+  /** Function logical id → its settings (handler, CodeUri, timeout, memory, environment), in template order. */
+  public Map<String, SamFunction> functions() {
+    Map<String, SamFunction> functions = new LinkedHashMap<>();
+    for (String id : ids(SamTemplateCheck.SERVERLESS_FUNCTION, SamTemplateCheck.LAMBDA_FUNCTION)) {
+      functions.put(id, new SamFunction(id, handler(id), codeUri(id), setting(id, "Timeout", 3, 1, 900),
+          setting(id, "MemorySize", 128, 128, 10240), environment(id)));
+    }
+    return Collections.unmodifiableMap(functions);
+  }
+
+  /** The logical ids of the template's state machines, in template order. */
+  public List<String> stateMachineIds() {
+    return ids(SamTemplateCheck.SERVERLESS_STATE_MACHINE);
+  }
+
+  /** The template's only state machine's logical id; an error naming the choices otherwise. */
+  public String onlyStateMachineId() {
+    return onlyStateMachine();
+  }
+
+  /**
+   * The definition file of state machine {@code logicalId}: its DefinitionUri resolved against the
+   * template's folder. Throws IllegalArgumentException, naming the template line, when it is not a file.
+   */
+  public Path definitionFile(String logicalId) {
+    String uri = definitionUri(logicalId);
+    Path definition = template.resolveSibling(uri);
+    if (!Files.isRegularFile(definition)) {
+      throw error(props(logicalId) + ".DefinitionUri",
+          "state machine " + logicalId + ": DefinitionUri '" + uri + "' is not a file next to the template ("
+              + definition.toAbsolutePath().normalize() + ")");
+    }
+    return definition;
+  }
+
+  /**
+   * The functions state machine {@code logicalId} can call: substitution key → function logical id,
+   * for each DefinitionSubstitution that refers to exactly one function of the template.
+   */
+  public Map<String, String> functionSubstitutions(String logicalId) {
+    stateMachineId(logicalId);
+    Map<String, String> keys = new LinkedHashMap<>();
+    properties(logicalId).path("DefinitionSubstitutions").fields().forEachRemaining(e -> {
+      List<String> functions = Refs.logicalIds(e.getValue()).stream().filter(this::isFunction).toList();
+      if (functions.size() == 1) {
+        keys.put(e.getKey(), functions.get(0));
+      }
+    });
+    return Collections.unmodifiableMap(keys);
+  }
+
   /**
    * The resources of CloudFormation type {@code type} (for example {@code AWS::SQS::Queue}): logical
    * id → resource ({@code Type}, {@code Properties}, ...) in CloudFormation's long form, in template
@@ -148,15 +199,7 @@ public final class SamApplication {
    * definition, IllegalArgumentException for a template problem.
    */
   public StateMachine stateMachine(String logicalId) {
-    String uri = definitionUri(logicalId);
-    Path dir = template.toAbsolutePath().getParent();
-    Path definition = template.resolveSibling(uri);
-    if (!Files.isRegularFile(dir.resolve(uri))) {
-      throw error(props(logicalId) + ".DefinitionUri",
-          "state machine " + logicalId + ": DefinitionUri '" + uri + "' is not a file next to the template ("
-              + dir.resolve(uri).normalize() + ")");
-    }
-    return StateMachine.load(definition, substitutions(logicalId));
+    return StateMachine.load(definitionFile(logicalId), substitutions(logicalId));
   }
 
   /** The DefinitionUri of the template's only state machine, as written (relative to the template's folder). */
@@ -221,6 +264,53 @@ public final class SamApplication {
           "function " + id + " has no Handler: add Handler: pkg.Class::handleRequest");
     }
     return h.asText().trim();
+  }
+
+  /** The function's property, else Globals.Function's, as text; null when neither has it. */
+  private JsonNode functionProperty(String id, String name) {
+    JsonNode own = properties(id).path(name);
+    if (!own.isMissingNode() || !types.get(id).equals(SamTemplateCheck.SERVERLESS_FUNCTION)) {
+      return own;
+    }
+    return parsed.root().path("Globals").path("Function").path(name);
+  }
+
+  private String codeUri(String id) {
+    JsonNode uri = functionProperty(id, types.get(id).equals(SamTemplateCheck.LAMBDA_FUNCTION) ? "Code" : "CodeUri");
+    return uri.isTextual() && !uri.asText().isBlank() ? uri.asText() : null;
+  }
+
+  private int setting(String id, String name, int defaultValue, int min, int max) {
+    JsonNode v = functionProperty(id, name);
+    if (v.isMissingNode()) {
+      return defaultValue;
+    }
+    String where = properties(id).has(name) ? props(id) + "." + name : "Globals.Function." + name;
+    String text = resolve(v, where);
+    try {
+      int n = Integer.parseInt(text.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw error(where, "function " + id + ": " + name + " must be a whole number from " + min + " to " + max
+        + ", got '" + text + "'");
+  }
+
+  /** Globals.Function.Environment.Variables, then the function's own (which win), resolved. */
+  private Map<String, String> environment(String id) {
+    Map<String, String> env = new LinkedHashMap<>();
+    if (types.get(id).equals(SamTemplateCheck.SERVERLESS_FUNCTION)) {
+      parsed.root().path("Globals").path("Function").path("Environment").path("Variables").fields()
+          .forEachRemaining(e -> env.put(e.getKey(),
+              resolve(e.getValue(), "Globals.Function.Environment.Variables." + e.getKey())));
+    }
+    String where = props(id) + ".Environment.Variables";
+    properties(id).path("Environment").path("Variables").fields()
+        .forEachRemaining(e -> env.put(e.getKey(), resolve(e.getValue(), where + "." + e.getKey())));
+    return env;
   }
 
   /** The value CloudFormation would substitute, with synthetic ARNs. */
