@@ -18,7 +18,7 @@ final class CliFuzzFindings {
               + "INCLUDE_SOURCE_IN_LOCATION` disabled); line: L, column: C]\" instead of the line and column",
           (c, r) -> r.stderr().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("is not valid JSON")
               && l.contains("[Source: REDACTED") && c.mutated().getFileName().toString().equals("mock-config.json"))),
-      new Known("engine (LocalStepFunctions.start) and cli (RunCommand's input check on the picocli branch)",
+      new Known("cli (RunCommand's check of the execution input)",
           "an execution input with an unclosed or wrongly closed bracket is reported with Jackson's"
               + " \"[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: L, column: C]\"",
           (c, r) -> r.stderr().lines().anyMatch(l -> l.startsWith("error: Invalid execution input")
