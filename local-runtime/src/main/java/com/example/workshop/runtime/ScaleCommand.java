@@ -48,7 +48,8 @@ final class ScaleCommand implements Callable<Integer> {
   @Option(names = "--env", paramLabel = "KEY=VALUE", description = "an environment variable of the function")
   Map<String, String> env = new LinkedHashMap<>();
 
-  @Option(names = "--count", paramLabel = "N", description = "how many events to send (default: the file's)")
+  @Option(names = "--count", paramLabel = "N",
+      description = "how many events to send, 1 to 1000000 (default: the file's)")
   String count;
 
   @Option(names = "--rate", paramLabel = "PER_SECOND",
@@ -128,8 +129,10 @@ final class ScaleCommand implements Callable<Integer> {
     int memoryMb = InvokeCommand.whole("--memory", memory, 128, 10240);
     int timeoutSeconds = InvokeCommand.whole("--timeout", timeout, 1, 900);
     ReplayEvents.Batch batch = ReplayEvents.read(event, InputText.read(event, "event", io.in(), InputText.Limit.FILE));
-    int events = count == null ? batch.events().size() : positive("--count", count);
+    // A replay keeps every event in memory: a million is plenty for a lesson and fits any heap.
+    int events = count == null ? batch.events().size() : InvokeCommand.whole("--count", count, 1, 1_000_000);
     ScalingReplay.Builder replay = ScalingReplay.builder().seed(seedValue);
+    ScalingReplay built;
     SqsEventSource sqs = batch.sqs() ? sqsSource() : null;
     if (!batch.sqs()) {
       refuseSqsOptions();
@@ -150,11 +153,6 @@ final class ScaleCommand implements Callable<Integer> {
       if (sqs != null) {
         replay.sqs(sqs);
       }
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    ScalingReplay built;
-    try {
       built = replay.build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
