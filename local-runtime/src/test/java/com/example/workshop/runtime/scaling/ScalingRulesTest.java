@@ -8,7 +8,6 @@ import com.example.workshop.runtime.sfn.GoldenFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -77,8 +76,7 @@ class ScalingRulesTest {
 
   /** Each expected field equals the report's: a number, or ">0" for "some". */
   private static void assertMatches(String path, JsonNode expected, JsonNode actual, String why) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : expected.properties()) {
       String where = path + e.getKey();
       JsonNode want = e.getValue();
       JsonNode got = actual.get(e.getKey());
