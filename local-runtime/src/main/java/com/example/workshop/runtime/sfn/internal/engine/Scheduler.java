@@ -144,6 +144,9 @@ final class Scheduler {
     if (known == Long.MAX_VALUE && !running && !control.tokensOut()) {
       return false;
     }
+    if (known == Long.MAX_VALUE && !running && deadlineIsLimit) {
+      control.settled(); // only tokens without a timer of their own are left
+    }
     // How far time may move now: in real time to the wall clock; in virtual time as far as the
     // running calls have run, or to any instant while someone awaits the execution.
     long horizon = realTime ? clock.millis() : running ? calls.horizon() : now;
@@ -165,9 +168,6 @@ final class Scheduler {
     if (deadline < known && deadline < horizon) {
       advanceTo(deadline);
       throw new ExecutionTimedOut();
-    }
-    if (known == Long.MAX_VALUE && !running && deadlineIsLimit) {
-      control.settled(); // only tokens without a timer of their own are left
     }
     long until = Math.min(known, deadline + 1);
     await(realTime ? until - clock.millis() : running ? until - horizon : Long.MAX_VALUE);

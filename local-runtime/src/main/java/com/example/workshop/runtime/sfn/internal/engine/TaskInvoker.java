@@ -273,7 +273,10 @@ final class TaskInvoker {
     return result;
   }
 
-  /** Writes TaskFailed or TaskTimedOut; a timeout's error output shows an empty Cause, as AWS's. */
+  /**
+   * Writes TaskFailed or TaskTimedOut. A TaskTimedOut's error output shows an empty Cause, as AWS
+   * records it for lambda:invoke; a LambdaFunctionTimedOut's shows none.
+   */
   static StatesError taskFailed(Visit v, TaskState t, EventType type, String error,
       String cause, String resourceType) {
     v.run().history().taskFailed(v.strand.cursor(), type, error, cause,
@@ -284,9 +287,7 @@ final class TaskInvoker {
 
   private static StatesError lambdaFailed(Visit v, EventType type, String error, String cause) {
     v.run().history().lambdaFailed(v.strand.cursor(), type, error, cause);
-    StatesError e = new StatesError(error, cause);
-    return type == EventType.LAMBDA_FUNCTION_TIMED_OUT && cause == null
-        ? e.withOutputCause("") : e;
+    return new StatesError(error, cause);
   }
 
   private static String timeoutError(Long timeout, Long heartbeat) {
