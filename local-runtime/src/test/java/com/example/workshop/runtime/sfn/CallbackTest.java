@@ -43,14 +43,19 @@ class CallbackTest {
   @DisplayName("SendTaskSuccess's output becomes the task's result, after TaskSubmitted")
   void successOutputIsTheResult() {
     LocalStepFunctions sfn = sfn();
-    ExecutionHandle run = sfn.startExecution(approval(""), "{\"orderId\": \"o-1\"}");
-    String token = run.awaitTaskToken("WaitForApproval");
+    StateMachine machine = approval("");
+    // snippet:callback-start
+    ExecutionHandle run = sfn.startExecution(machine, "{\"orderId\": \"o-1\"}"); // returns at once
+    String token = run.awaitTaskToken("WaitForApproval"); // once its TaskSubmitted is written
+    // end-snippet
     assertEquals(sentToken.get(), token, "the function got the token of $$.Task.Token");
     assertEquals(ExecutionStatus.RUNNING, run.status());
     assertEquals(List.of(new PendingTask("WaitForApproval", token)), run.pendingTasks());
 
-    sfn.sendTaskSuccess(token, "{\"approved\": true}");
-    Execution done = run.await();
+    // snippet:callback-answer
+    sfn.sendTaskSuccess(token, "{\"approved\": true}"); // or sendTaskFailure(token, error, cause)
+    Execution done = run.await();                        // SUCCEEDED, $.approval = {"approved": true}
+    // end-snippet
 
     assertEquals(ExecutionStatus.SUCCEEDED, done.status(), done.toString());
     assertEquals(json("{'orderId':'o-1','approval':{'approved':true}}"), json(done.output()));

@@ -21,8 +21,10 @@ class StopTest {
   @DisplayName("stopped in a Wait: ABORTED, history ExecutionStarted, WaitStateEntered, ExecutionAborted (as AWS records it)")
   void stopInAWait() {
     ExecutionHandle run = engine().build().startExecution(machine(SIXTY_SECONDS), "{}");
-    run.stop("OrderCancelled", "the customer cancelled");
-    Execution done = run.await();
+    // snippet:stop
+    run.stop("OrderCancelled", "the customer cancelled"); // StopExecution: error and cause optional
+    Execution done = run.await();                         // ABORTED, ExecutionAborted
+    // end-snippet
 
     assertEquals(ExecutionStatus.ABORTED, done.status());
     assertEquals("OrderCancelled", done.error());

@@ -96,7 +96,7 @@ public final class TaskTokens {
       return task;
     }
     if (!FORMAT.matcher(token).matches()) {
-      throw new ApiError("InvalidToken", "Invalid token");
+      throw new ApiError("InvalidToken", "Invalid Token: 'Invalid token'"); // as AWS answers
     }
     throw new ApiError("TaskDoesNotExist", "Task does not exist: no execution of this"
         + " LocalStepFunctions issued the token '" + token + "'");
