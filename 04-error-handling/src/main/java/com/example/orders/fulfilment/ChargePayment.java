@@ -45,6 +45,7 @@ public class ChargePayment implements RequestHandler<Order, ChargePayment.Paymen
     }
   }
 
+  // snippet:provider
   private final PaymentProvider provider;
 
   /** What Lambda calls. */
@@ -65,4 +66,5 @@ public class ChargePayment implements RequestHandler<Order, ChargePayment.Paymen
     }
     return new Payment(charge.paymentId(), order.total(), "EUR", order.orderId());
   }
+  // end-snippet
 }

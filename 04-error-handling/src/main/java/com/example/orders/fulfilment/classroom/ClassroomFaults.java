@@ -60,6 +60,7 @@ public class ClassroomFaults {
         new ReserveInventory.Request(order.order(), request.attempt()), context);
   }
 
+  // snippet:charge
   public Payment chargePayment(SimulatingOrder order, Context context) {
     ChargePayment.PaymentProvider provider = (key, customerId, amount, currency) -> {
       if (order.simulates(Fault.PAYMENT_SLOW)) {
@@ -70,6 +71,7 @@ public class ClassroomFaults {
     };
     return new ChargePayment(provider).handleRequest(order.order(), context);
   }
+  // end-snippet
 
   public Shipment shipOrder(SimulatingOrder order, Context context) {
     ShipOrder.Carrier carrier = (orderId, address) -> order.simulates(Fault.ADDRESS_REJECTED)
