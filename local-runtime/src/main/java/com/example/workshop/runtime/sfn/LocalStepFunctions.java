@@ -10,6 +10,8 @@ import com.example.workshop.runtime.sfn.internal.engine.EngineConfig;
 import com.example.workshop.runtime.sfn.internal.engine.ExecutionRun;
 import com.example.workshop.runtime.sfn.internal.engine.FunctionRunner;
 import com.example.workshop.runtime.sfn.internal.engine.MockConfig;
+import com.example.workshop.runtime.sfn.internal.teststate.TestStateRejected;
+import com.example.workshop.runtime.sfn.internal.teststate.TestStates;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -112,10 +114,46 @@ public final class LocalStepFunctions {
     }
     ExecutionRun run = new ExecutionRun(config, machine.compiled(), input, inputJson, smName,
         execName, mocks, random, machine.eventsHint);
-    bindSubstitutions(machine);
+    bindSubstitutions(machine.substitutions());
     run.execute();
     machine.eventsHint = run.events().size();
     return new Execution(run);
+  }
+
+  /**
+   * Runs one state as AWS's TestState API does: with the request's input, mock, variables,
+   * Context object and state configuration, through the same input and output processing as an
+   * execution; a Task with no mock calls its function as bound here. Nothing sleeps: a Wait exits
+   * at once, and a Retry decision is reported (RETRIABLE) instead of waited for.
+   *
+   * @throws StepFunctionsException a request AWS refuses, with AWS's error name and message
+   */
+  public TestStateResponse testState(TestStateRequest request) {
+    Objects.requireNonNull(request, "request");
+    bindSubstitutions(request.definitionSubstitutions());
+    return TestStateResponse.fromJson(testStateJson(request.toJson()));
+  }
+
+  /**
+   * The TestState operation on the API's JSON request and response bodies (for an endpoint that
+   * speaks AWS's JSON protocol).
+   *
+   * @throws StepFunctionsException a request AWS refuses, with AWS's error name and message
+   */
+  public String testStateJson(String requestJson) {
+    JsonNode request;
+    try {
+      request = Json.parse(requestJson);
+    } catch (IllegalArgumentException e) {
+      throw new StepFunctionsException("SerializationException",
+          "The TestState request is not JSON: " + e.getMessage());
+    }
+    Random random = seed != null ? new Random(seed + executions.getAndIncrement()) : new Random();
+    try {
+      return Json.text(TestStates.run(request, config, random));
+    } catch (TestStateRejected e) {
+      throw new StepFunctionsException(e.code(), e.getMessage());
+    }
   }
 
   /** {@code statemachine/order.asl.json} → {@code order}; parsed text → LocalStateMachine. */
@@ -135,8 +173,9 @@ public final class LocalStepFunctions {
     return name.isEmpty() || name.length() > 80 ? StartOptions.DEFAULT_STATE_MACHINE_NAME : name;
   }
 
-  private void bindSubstitutions(StateMachine machine) {
-    for (Map.Entry<String, String> e : machine.substitutions().entrySet()) {
+  /** Functions bound under a substitution key answer for the ARN the key stands for. */
+  private void bindSubstitutions(Map<String, String> substitutions) {
+    for (Map.Entry<String, String> e : substitutions.entrySet()) {
       Object binding = bindings.get(e.getKey());
       if (binding != null) {
         String name = functionName(e.getValue());
