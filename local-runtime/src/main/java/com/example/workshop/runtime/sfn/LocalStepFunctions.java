@@ -130,8 +130,8 @@ public final class LocalStepFunctions {
    */
   public TestStateResponse testState(TestStateRequest request) {
     Objects.requireNonNull(request, "request");
-    bindSubstitutions(request.definitionSubstitutions());
-    return TestStateResponse.fromJson(testStateJson(request.toJson()));
+    return TestStateResponse.fromJson(testStateJson(request.toJson(),
+        request.definitionSubstitutions()));
   }
 
   /**
@@ -141,6 +141,18 @@ public final class LocalStepFunctions {
    * @throws StepFunctionsException a request AWS refuses, with AWS's error name and message
    */
   public String testStateJson(String requestJson) {
+    return testStateJson(requestJson, Map.of());
+  }
+
+  /**
+   * The TestState operation on a request whose definition had its {@code ${Key}} placeholders
+   * resolved with {@code substitutions} (see {@link TestStateRequest#withDefinitionSubstitutions}):
+   * a function bound under a key answers for the ARN the key stands for.
+   *
+   * @throws StepFunctionsException a request AWS refuses, with AWS's error name and message
+   */
+  public String testStateJson(String requestJson, Map<String, String> substitutions) {
+    bindSubstitutions(substitutions);
     JsonNode request;
     try {
       request = Json.parse(requestJson);

@@ -1,24 +1,25 @@
 package com.example.workshop.runtime.sfn;
 
 /**
- * Step Functions refused a request, as its API does: {@link #errorCode()} is AWS's error name
- * (the {@code __type} of its JSON error, e.g. {@code ValidationException} or {@code
- * InvalidDefinition}) and the message is AWS's text for the same mistake.
+ * A request that the Step Functions API refuses: {@link #errorCode()} is the error AWS returns
+ * ({@code InvalidToken}, {@code TaskDoesNotExist}, {@code TaskTimedOut}, {@code InvalidOutput},
+ * {@code ValidationException}, {@code ExecutionNotRedrivable}), {@link #getMessage()} its
+ * message, AWS's text where it is known: the {@code __type} and {@code message} of the API's 400
+ * answer.
  */
 public final class StepFunctionsException extends RuntimeException {
   private final String errorCode;
 
   public StepFunctionsException(String errorCode, String message) {
-    super(message);
+    super(message, null, false, false);
     this.errorCode = errorCode;
   }
 
-  /** AWS's error name, e.g. {@code ValidationException}. */
   public String errorCode() {
     return errorCode;
   }
 
-  /** {@code ValidationException: State not found in definition}, as the AWS CLI shows it. */
+  /** {@code ErrorCode: message}, as the AWS CLI prints it. */
   @Override
   public String toString() {
     return errorCode + ": " + getMessage();
