@@ -68,14 +68,23 @@ class TestStateTest {
   @Test
   @DisplayName("an error its Retry entry would retry is RETRIABLE, with the entry and the wait")
   void aRetriableErrorReportsTheRetryEntryAndBackoff() {
-    TestStateResponse r = engine().build().testState(reserve()
-        .withMockError("WarehouseBusy", "try later").withRetrierRetryCount(2)
-        .withInspectionLevel(InspectionLevel.DEBUG));
+    StateMachine machine = EngineTestSupport.machine("{'StartAt': 'ReserveInventory', 'States': {"
+        + "'ReserveInventory': " + RESERVE + ", 'Ship': {'Type': 'Succeed'},"
+        + " 'Refund': {'Type': 'Fail', 'Error': 'OrderRefunded'}}}");
+    // snippet:test-state
+    LocalStepFunctions sfn = LocalStepFunctions.builder().build();
+    TestStateResponse r = sfn.testState(TestStateRequest.of(machine, "ReserveInventory")
+        .withInput("{\"order\": {\"orderId\": \"o-1\", \"items\": 2}}")
+        .withMockError("WarehouseBusy", "try later") // or withMockResult(json); no mock: the function runs
+        .withRetrierRetryCount(2)                     // the retries already made
+        .withInspectionLevel(TestStateRequest.InspectionLevel.DEBUG));
+    r.status();                         // RETRIABLE: the Retry entry would run it again
+    r.inspectionData().errorDetails();  // retryIndex 0, retryBackoffIntervalSeconds 8 (2 s * 2.0^2)
+    // end-snippet
     assertEquals(Status.RETRIABLE, r.status());
     assertEquals("WarehouseBusy", r.error());
     assertEquals("try later", r.cause());
     assertNull(r.output());
-    // the third retry waits IntervalSeconds * BackoffRate^2 = 2 * 4 s
     assertEquals(new ErrorDetails(null, 0, 8), r.inspectionData().errorDetails());
   }
 
