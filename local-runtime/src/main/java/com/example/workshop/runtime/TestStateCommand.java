@@ -9,10 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -88,6 +86,19 @@ final class TestStateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<String> fromStdin = new ArrayList<>();
+    String[][] files = {{"--definition", source.definition != null ? source.definition : source.positional},
+        {"--input", input}, {"--variables", variables}, {"--context", context}, {"--mock", mock},
+        {"--state-configuration", stateConfiguration}};
+    for (String[] f : files) {
+      if ("-".equals(f[1])) {
+        fromStdin.add(f[0]);
+      }
+    }
+    if (fromStdin.size() > 1) {
+      throw new UsageException("standard input (-) can be read once, but " + String.join(" and ", fromStdin)
+          + " ask for it; give all but one as files");
+    }
     DefinitionOptions.Source def = source.load(io, "test-state");
     ObjectNode request = JSON.createObjectNode();
     request.put("definition", def.text());
@@ -130,33 +141,13 @@ final class TestStateCommand implements Callable<Integer> {
     LocalStepFunctions.Builder b = LocalStepFunctions.builder().isolation(Isolation.PROCESS);
     List<Path> code = classpath.paths();
     if (!code.isEmpty()) {
-      b.classLoader(new URLClassLoader(code.stream().map(TestStateCommand::url)
-          .toArray(java.net.URL[]::new), TestStateCommand.class.getClassLoader()));
+      b.classLoader(RunCommand.classLoader(code));
     }
-    Set<String> names = new LinkedHashSet<>();
-    for (String f : functions) {
-      int eq = f.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageException("--function takes NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB], got '"
-            + f + "'");
-      }
-      if (!names.add(f.substring(0, eq))) {
-        throw new UsageException("--function " + f.substring(0, eq) + " is given twice; bind each function once");
-      }
-      b.function(f.substring(0, eq), RunCommand.function(f.substring(eq + 1)));
-    }
+    RunCommand.bindFunctions(functions, b);
     LocalStepFunctions sfn = b.build();
     sfn.handlerProblems().forEach((name, problem) ->
         io.err().println("hint: function " + name + ": " + problem));
     return sfn;
-  }
-
-  private static java.net.URL url(Path p) {
-    try {
-      return p.toUri().toURL();
-    } catch (java.net.MalformedURLException e) {
-      throw new UsageException("--classpath entry is not usable: " + p);
-    }
   }
 
   /** A file whose text is sent as is (TestState takes variables and context as JSON text). */

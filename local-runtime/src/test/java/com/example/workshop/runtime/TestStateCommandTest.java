@@ -123,7 +123,7 @@ class TestStateCommandTest {
   }
 
   @Test
-  @DisplayName("a misspelt field of a mock or state configuration file is named, with a suggestion")
+  @DisplayName("a misspelt field of a mock or state configuration file is named; stdin is read once")
   void misspeltFileFields() throws Exception {
     String def = file("order.asl.json", ORDER_FLOW);
     Result r = testState("", "--definition", def, "--substitution", CHARGE_ARN,
@@ -131,6 +131,12 @@ class TestStateCommandTest {
     assertEquals(2, r.exit());
     assertTrue(r.err().startsWith("error: mock file " + dir.resolve("mock.json") + ": unknown field 'reslt'"
         + " (did you mean 'result'?)"), r.err());
+    Result twice = testState("{}", "--definition", def, "--substitution", CHARGE_ARN,
+        "--state-name", "Charge", "--input", "-", "--mock", "-");
+    assertEquals(2, twice.exit());
+    assertEquals("error: standard input (-) can be read once, but --input and --mock ask for it; give all"
+        + " but one as files\n",
+        twice.err());
     Result c = testState("", "--definition", def, "--substitution", CHARGE_ARN,
         "--state-name", "Charge", "--state-configuration", file("config.json", "[1]"));
     assertEquals(2, c.exit());
