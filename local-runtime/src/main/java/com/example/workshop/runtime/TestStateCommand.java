@@ -128,7 +128,8 @@ final class TestStateCommand implements Callable<Integer> {
       response = sfn.testStateJson(request.toString(), def.substitutions());
     } catch (StepFunctionsException e) {
       throw new UsageException("An error occurred (" + e.errorCode()
-          + ") when calling the TestState operation: " + RunCommand.oneLine(e.getMessage()));
+          + ") when calling the TestState operation: " + RunCommand.oneLine(e.getMessage())
+          + hint(e, request.get("definition").asText()));
     } catch (DefinitionException e) {
       throw new UsageException("invalid definition " + def.name() + ": "
           + RunCommand.oneLine(e.getMessage()));
@@ -148,6 +149,44 @@ final class TestStateCommand implements Callable<Integer> {
     sfn.handlerProblems().forEach((name, problem) ->
         io.err().println("hint: function " + name + ": " + problem));
     return sfn;
+  }
+
+  /**
+   * How to fix a refusal that comes from naming the state (local-runtime's words after AWS's): a
+   * whole machine without --state-name, or a name close to one of its states.
+   */
+  private String hint(StepFunctionsException e, String definitionText) {
+    JsonNode definition;
+    try {
+      definition = JSON.readTree(definitionText);
+    } catch (JsonProcessingException notJson) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    stateNames(definition, names);
+    if (names.isEmpty()) {
+      return "";
+    }
+    if (stateName == null && e.errorCode().equals("InvalidDefinition")) {
+      return " (this is a whole state machine: choose the state to test with --state-name; its states: "
+          + String.join(", ", names) + ")";
+    }
+    return stateName != null && e.getMessage().equals("State not found in definition")
+        ? Suggestions.didYouMean(stateName, names) : "";
+  }
+
+  /** The state names of a machine, also inside Parallel branches and Map processors. */
+  private static void stateNames(JsonNode scope, List<String> names) {
+    JsonNode states = scope == null ? null : scope.get("States");
+    if (states == null || !states.isObject()) {
+      return;
+    }
+    states.fields().forEachRemaining(e -> {
+      names.add(e.getKey());
+      e.getValue().path("Branches").forEach(branch -> stateNames(branch, names));
+      stateNames(e.getValue().get("ItemProcessor"), names);
+      stateNames(e.getValue().get("Iterator"), names);
+    });
   }
 
   /** A file whose text is sent as is (TestState takes variables and context as JSON text). */

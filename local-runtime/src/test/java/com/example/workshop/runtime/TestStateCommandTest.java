@@ -109,6 +109,14 @@ class TestStateCommandTest {
     assertEquals("", unknown.out());
     assertEquals("error: An error occurred (ValidationException) when calling the TestState operation:"
         + " State not found in definition\n", unknown.err());
+    Result close = testState("", "--definition", def, "--substitution", CHARGE_ARN, "--state-name", "Shp");
+    assertTrue(close.err().endsWith("State not found in definition (did you mean 'Ship'?)\n"), close.err());
+    Result machine = testState("", "--definition", def, "--substitution", CHARGE_ARN);
+    assertEquals(2, machine.exit());
+    assertTrue(machine.err().startsWith("error: An error occurred (InvalidDefinition) when calling the"
+        + " TestState operation: Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields"
+        + " are required: [Type] at /States/StateName' (this is a whole state machine: choose the state to"
+        + " test with --state-name; its states: Charge, Ship, Manual)"), machine.err());
     Result both = testState("", "--definition", def, "--substitution", CHARGE_ARN,
         "--state-name", "Charge", "--mock", file("mock.json",
             "{\"result\": \"{}\", \"errorOutput\": {\"error\": \"E\"}}"));
