@@ -34,8 +34,8 @@ final class StateProbe {
     this.setup = setup;
     StateTest.Mock m = setup.mock();
     this.mock = m == null ? null : m.result() != null
-        ? new MockConfig.Response(m.result(), null, 0, null, null)
-        : new MockConfig.Response(null, null, 0, m.error(), m.cause());
+        ? new MockConfig.Response(m.result(), null, 0, false, null, null, null)
+        : new MockConfig.Response(null, null, 0, true, m.error(), m.cause(), null);
   }
 
   ObjectNode context() {

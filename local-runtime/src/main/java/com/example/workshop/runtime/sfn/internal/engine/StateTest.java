@@ -51,9 +51,10 @@ public final class StateTest {
   public static Outcome run(EngineConfig config, Setup setup) {
     State state = setup.state();
     Branch alone = new Branch(state.name(), Map.of(state.name(), state));
+    ExecutionControl control = new ExecutionControl(true);
     ExecutionRun run = new ExecutionRun(config, new Machine(alone, null), setup.input(),
-        setup.inputText(), setup.stateMachineName(), setup.executionName(), null, setup.random(),
-        16);
+        setup.inputText(), setup.stateMachineName(), setup.executionName(), null, null,
+        setup.random(), 16, control, null);
     StateProbe probe = new StateProbe(setup);
     run.probe(probe);
     Variables variables = new Variables(null);
@@ -63,6 +64,7 @@ public final class StateTest {
     End end = new End();
     Strand strand = new Strand(run, alone, setup.input(), variables, new Cursor(0, true), end, 0)
         .oneState();
+    control.lock();
     try {
       run.scheduler().ready(strand);
       run.scheduler().run();
@@ -75,6 +77,9 @@ public final class StateTest {
           + " allows.");
     } catch (RuntimeException e) {
       end.error = new StatesError(ErrorNames.RUNTIME, "Internal error in local-runtime: " + e);
+    } finally {
+      control.ended();
+      control.unlock();
     }
     Status status;
     if (end.error != null) {

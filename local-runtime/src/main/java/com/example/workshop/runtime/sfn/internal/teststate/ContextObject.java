@@ -2,6 +2,7 @@ package com.example.workshop.runtime.sfn.internal.teststate;
 
 import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.example.workshop.runtime.sfn.internal.asl.Timestamps;
+import com.example.workshop.runtime.sfn.internal.engine.ApiError;
 import com.example.workshop.runtime.sfn.internal.model.StateType;
 import com.example.workshop.runtime.sfn.internal.model.TaskState;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,16 +34,16 @@ final class ContextObject {
     try {
       context = Json.parse(text);
     } catch (IllegalArgumentException e) {
-      throw TestStateRejected.validation(PREFIX + "it is not JSON: " + e.getMessage());
+      throw Refusal.validation(PREFIX + "it is not JSON: " + e.getMessage());
     }
     if (!context.isObject()) {
-      throw TestStateRejected.validation(PREFIX + "it must be a JSON object");
+      throw Refusal.validation(PREFIX + "it must be a JSON object");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = context.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> section = it.next();
       String name = section.getKey();
       if (name.equals("Map")) {
-        throw TestStateRejected.validation(PREFIX
+        throw Refusal.validation(PREFIX
             + "'Map' field is not supported when mocking a Context object");
       }
       Map<String, String> fields = FIELDS.get(name);
@@ -50,12 +51,12 @@ final class ContextObject {
         throw notAllowed(name);
       }
       if (name.equals("Task") && !waitsForAnswer(tested)) {
-        throw TestStateRejected.validation(PREFIX + "Context object contains 'Task' when state is"
+        throw Refusal.validation(PREFIX + "Context object contains 'Task' when state is"
             + " not a Task state with a '.sync' or '.waitForTaskToken' service integration"
             + " pattern");
       }
       if (!section.getValue().isObject()) {
-        throw TestStateRejected.validation(PREFIX + name + " must be an object");
+        throw Refusal.validation(PREFIX + name + " must be an object");
       }
       check(name, section.getValue(), fields);
     }
@@ -71,18 +72,18 @@ final class ContextObject {
       }
       JsonNode v = f.getValue();
       if (type.equals("string") && !v.isTextual()) {
-        throw TestStateRejected.validation(PREFIX + section + "." + f.getKey()
+        throw Refusal.validation(PREFIX + section + "." + f.getKey()
             + " must be a string");
       }
       if (type.equals("integer") && !v.isIntegralNumber()) {
-        throw TestStateRejected.validation(PREFIX + section + "." + f.getKey()
+        throw Refusal.validation(PREFIX + section + "." + f.getKey()
             + " must be an integer");
       }
     }
   }
 
-  private static TestStateRejected notAllowed(String field) {
-    return TestStateRejected.validation(PREFIX + "Field '" + field + "' is not allowed");
+  private static ApiError notAllowed(String field) {
+    return Refusal.validation(PREFIX + "Field '" + field + "' is not allowed");
   }
 
   private static boolean waitsForAnswer(TestedState tested) {

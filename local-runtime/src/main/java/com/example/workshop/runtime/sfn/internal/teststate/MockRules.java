@@ -27,34 +27,34 @@ final class MockRules {
     Request.Mock mock = r.mock();
     Request.Config config = r.config();
     if (mock == null && config.mapIterationFailureCount() != null) {
-      throw TestStateRejected.validation("TestState does not support MapIterationFailureCount"
+      throw Refusal.validation("TestState does not support MapIterationFailureCount"
           + " when a mock is not specified.");
     }
     if (mock == null && (type == StateType.MAP || type == StateType.PARALLEL)) {
-      throw TestStateRejected.invalidDefinition("TestState API does not support Map or Parallel"
+      throw Refusal.invalidDefinition("TestState API does not support Map or Parallel"
           + " states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]");
     }
     if (mock == null) {
       if (type == StateType.TASK && r.roleArn() == null) {
-        throw TestStateRejected.validation("RoleArn must be specified when testing a Task state");
+        throw Refusal.validation("RoleArn must be specified when testing a Task state");
       }
       checkErrorCausedByState(config, tested);
       return null;
     }
     if (!MOCKABLE.contains(type)) {
-      throw TestStateRejected.validation("State type '" + type.aslName()
+      throw Refusal.validation("State type '" + type.aslName()
           + "' is not supported when a mock is specified");
     }
     if (r.revealSecrets()) {
-      throw TestStateRejected.validation(
+      throw Refusal.validation(
           "TestState does not support RevealSecrets when a mock is specified.");
     }
     if (mock.result() != null && mock.errorOutput()) {
-      throw TestStateRejected.validation("A test mock should have only one of the following"
+      throw Refusal.validation("A test mock should have only one of the following"
           + " fields: [result, errorOutput].");
     }
     if (mock.result() == null && !mock.errorOutput()) {
-      throw TestStateRejected.validation("A test mock should have one of the following fields:"
+      throw Refusal.validation("A test mock should have one of the following fields:"
           + " [result, errorOutput].");
     }
     checkErrorCausedByState(config, tested);
@@ -65,28 +65,28 @@ final class MockRules {
     try {
       result = Json.parse(mock.result());
     } catch (IllegalArgumentException e) {
-      throw TestStateRejected.validation("Mocked result must be valid JSON");
+      throw Refusal.validation("Mocked result must be valid JSON");
     }
     switch (type) {
       case MAP -> {
         if (tested.node().has("ResultWriter") && !result.isObject()) {
-          throw TestStateRejected.validation("Mocked result must be a JSON object.");
+          throw Refusal.validation("Mocked result must be a JSON object.");
         }
         if (!tested.node().has("ResultWriter") && !result.isArray()) {
-          throw TestStateRejected.validation("Mocked result must be an array.");
+          throw Refusal.validation("Mocked result must be an array.");
         }
         Integer failures = config.mapIterationFailureCount();
         if (failures != null && result.isArray() && failures > result.size()) {
-          throw TestStateRejected.validation("Map iteration failure count must be less than or"
+          throw Refusal.validation("Map iteration failure count must be less than or"
               + " equal to the number of Map iterations");
         }
       }
       case PARALLEL -> {
         if (!result.isArray()) {
-          throw TestStateRejected.validation("Mocked result must be an array.");
+          throw Refusal.validation("Mocked result must be an array.");
         }
         if (result.size() != ((ParallelState) tested.state()).branches().size()) {
-          throw TestStateRejected.validation("Mocked result must contain the same number of items"
+          throw Refusal.validation("Mocked result must contain the same number of items"
               + " as number of Parallel branches.");
         }
       }
@@ -104,12 +104,12 @@ final class MockRules {
     }
     StateType type = tested.state().type();
     if (type != StateType.MAP && type != StateType.PARALLEL) {
-      throw TestStateRejected.validation("errorCausedByState names the state inside a Map or"
+      throw Refusal.validation("errorCausedByState names the state inside a Map or"
           + " Parallel state that raised the mocked error; the tested state is a "
           + type.aslName() + " state");
     }
     if (!tested.contains(name)) {
-      throw TestStateRejected.validation("errorCausedByState '" + name + "' is not a state inside"
+      throw Refusal.validation("errorCausedByState '" + name + "' is not a state inside"
           + " the tested " + type.aslName() + " state");
     }
   }

@@ -1,5 +1,6 @@
 package com.example.workshop.runtime.sfn.internal.teststate;
 
+import com.example.workshop.runtime.sfn.internal.engine.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ record Request(String definition, String roleArn, String input, String inspectio
 
   static Request read(JsonNode json) {
     if (json == null || !json.isObject()) {
-      throw new TestStateRejected("SerializationException",
+      throw new ApiError("SerializationException",
           "The TestState request must be a JSON object");
     }
     Constraints c = new Constraints();
@@ -151,7 +152,7 @@ record Request(String definition, String roleArn, String input, String inspectio
 
     void check() {
       if (!violations.isEmpty()) {
-        throw TestStateRejected.validation(violations.size() + " validation error"
+        throw Refusal.validation(violations.size() + " validation error"
             + (violations.size() == 1 ? "" : "s") + " detected: " + String.join("; ", violations));
       }
     }
@@ -161,8 +162,8 @@ record Request(String definition, String roleArn, String input, String inspectio
       return n == null || n.isNull() ? null : n;
     }
 
-    private static TestStateRejected wrongType(String path, String expected) {
-      return new TestStateRejected("SerializationException",
+    private static ApiError wrongType(String path, String expected) {
+      return new ApiError("SerializationException",
           "The field '" + path + "' of the TestState request must be " + expected);
     }
   }

@@ -1,6 +1,7 @@
 package com.example.workshop.runtime.sfn.internal.teststate;
 
 import com.example.workshop.runtime.sfn.internal.asl.Json;
+import com.example.workshop.runtime.sfn.internal.engine.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ final class ResultSchemas {
   private ResultSchemas() {}
 
   /**
-   * @throws TestStateRejected ValidationException naming the first field that does not fit
+   * @throws ApiError ValidationException naming the first field that does not fit
    */
   static void check(String resource, JsonNode result, String mode) {
     if ("NONE".equals(mode)) {
@@ -38,7 +39,7 @@ final class ResultSchemas {
       return;
     }
     if (!result.isObject()) {
-      throw TestStateRejected.validation(PREFIX + "the result of " + operation
+      throw Refusal.validation(PREFIX + "the result of " + operation
           + " must be a JSON object");
     }
     new ResultSchemas.Walk("STRICT".equals(mode)).value(result, shape, null);
@@ -84,7 +85,7 @@ final class ResultSchemas {
       if (strict) {
         for (JsonNode required : spec.path("required")) {
           if (!value.has(required.asText())) {
-            throw TestStateRejected.validation(PREFIX + "Required field '" + required.asText()
+            throw Refusal.validation(PREFIX + "Required field '" + required.asText()
                 + "' is missing");
           }
         }
@@ -149,8 +150,8 @@ final class ResultSchemas {
       return false;
     }
 
-    private static TestStateRejected wrong(String field, String what) {
-      return TestStateRejected.validation(PREFIX + "Field '" + field + "' " + what);
+    private static ApiError wrong(String field, String what) {
+      return Refusal.validation(PREFIX + "Field '" + field + "' " + what);
     }
   }
 

@@ -2,6 +2,7 @@ package com.example.workshop.runtime.sfn.internal.teststate;
 
 import com.example.workshop.runtime.sfn.internal.asl.Ids;
 import com.example.workshop.runtime.sfn.internal.asl.Json;
+import com.example.workshop.runtime.sfn.internal.engine.ApiError;
 import com.example.workshop.runtime.sfn.internal.engine.EngineConfig;
 import com.example.workshop.runtime.sfn.internal.engine.StateTest;
 import com.example.workshop.runtime.sfn.internal.model.StateType;
@@ -14,17 +15,24 @@ import java.util.Random;
 
 /**
  * The TestState operation: a request in AWS's JSON shape in, a response in AWS's JSON shape out,
- * or a {@link TestStateRejected} with AWS's error name and message.
+ * or a {@link ApiError} with AWS's error name and message.
  */
 public final class TestStates {
   private TestStates() {}
 
   /**
    * @param config the functions, clock and identity of the LocalStepFunctions it runs in
-   * @throws TestStateRejected the request is not one TestState accepts
+   * @throws ApiError the request is not one TestState accepts
    */
-  public static ObjectNode run(JsonNode requestJson, EngineConfig config, Random random) {
-    Request r = Request.read(requestJson);
+  public static String run(String requestJson, EngineConfig config, Random random) {
+    JsonNode json;
+    try {
+      json = Json.parse(requestJson);
+    } catch (IllegalArgumentException e) {
+      throw new ApiError("SerializationException",
+          "The TestState request is not JSON: " + e.getMessage());
+    }
+    Request r = Request.read(json);
     TestedState tested = TestedState.of(r.definition(), r.stateName());
     StateTest.Mock mock = MockRules.check(r, tested);
     ObjectNode context = r.context() == null ? null : ContextObject.given(r.context(), tested);
@@ -43,14 +51,14 @@ public final class TestStates {
     StateTest.Outcome outcome = StateTest.run(config, new StateTest.Setup(tested.state(), input,
         inputText, context, variables, retryCount, mock, r.config().mapIterationFailureCount(),
         readerItems, machineName, executionName, random));
-    return Inspection.response(outcome, tested, input, r.inspectionLevel());
+    return Json.text(Inspection.response(outcome, tested, input, r.inspectionLevel()));
   }
 
   private static JsonNode input(String text) {
     try {
       return Json.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new TestStateRejected("InvalidExecutionInput",
+      throw new ApiError("InvalidExecutionInput",
           "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
     }
   }
@@ -65,11 +73,11 @@ public final class TestStates {
     try {
       parsed = Json.parse(text);
     } catch (IllegalArgumentException e) {
-      throw TestStateRejected.validation("Invalid variables provided: they are not JSON: "
+      throw Refusal.validation("Invalid variables provided: they are not JSON: "
           + e.getMessage());
     }
     if (!parsed.isObject()) {
-      throw TestStateRejected.validation("Invalid variables provided: they must be a JSON object"
+      throw Refusal.validation("Invalid variables provided: they must be a JSON object"
           + " of variable names and values");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = parsed.fields(); it.hasNext(); ) {
@@ -93,7 +101,7 @@ public final class TestStates {
       if (type.equals("JSON")) {
         JsonNode items = Json.parse(data);
         if (!items.isArray()) {
-          throw TestStateRejected.validation("mapItemReaderData must be a JSON array of items for"
+          throw Refusal.validation("mapItemReaderData must be a JSON array of items for"
               + " an ItemReader whose InputType is JSON");
         }
         return items;
@@ -108,7 +116,7 @@ public final class TestStates {
         return items;
       }
     } catch (IllegalArgumentException e) {
-      throw TestStateRejected.validation("mapItemReaderData is not " + type + ": "
+      throw Refusal.validation("mapItemReaderData is not " + type + ": "
           + e.getMessage());
     }
     return null;

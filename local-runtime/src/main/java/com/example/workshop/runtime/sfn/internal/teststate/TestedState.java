@@ -34,7 +34,7 @@ record TestedState(State state, JsonNode node, boolean jsonata) {
     boolean jsonata = "JSONata".equals(machine.root().path("QueryLanguage").asText());
     JsonNode node = find(machine.root(), stateName);
     if (node == null) {
-      throw TestStateRejected.validation("State not found in definition");
+      throw Refusal.validation("State not found in definition");
     }
     return compile(stateName, node, jsonata, machine.lines());
   }
@@ -95,7 +95,7 @@ record TestedState(State state, JsonNode node, boolean jsonata) {
     for (Problem p : problems) {
       parts.add(p.code() + ": " + p.message() + " at " + p.location());
     }
-    throw TestStateRejected.invalidDefinition(
+    throw Refusal.invalidDefinition(
         "Invalid State Machine Definition: '" + String.join(", ", parts) + "'");
   }
 }
