@@ -96,7 +96,7 @@ public final class LocalStepFunctions {
     try {
       input = Json.parse(inputJson);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Invalid execution input (not JSON): " + e.getMessage());
+      throw new IllegalArgumentException("Invalid execution input: " + e.getMessage());
     }
     String smName = opts.stateMachineName() != null ? opts.stateMachineName()
         : defaultName(machine);

@@ -107,7 +107,7 @@ public final class DefinitionReader {
         case LONG -> NODES.numberNode(p.getLongValue());
         default -> NODES.numberNode(p.getBigIntegerValue());
       };
-      case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
+      case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDecimalValue());
       case VALUE_TRUE -> NODES.booleanNode(true);
       case VALUE_FALSE -> NODES.booleanNode(false);
       case VALUE_NULL -> NODES.nullNode();
