@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * response name; MockedResponses → name → {"0": {...}, "1-2": {...}} with Return or Throw.
  */
 public final class MockConfig {
-  /** One mocked invocation: {@code value} on Return, or {@code error}/{@code cause} on Throw. */
   /** A Return (value, its JSON text and size, kept for every use) or a Throw (error, cause). */
   record Response(JsonNode value, String text, int bytes, String error, String cause) {
     boolean isThrow() {
@@ -51,8 +50,18 @@ public final class MockConfig {
           throw new IllegalArgumentException(source + ": MockedResponses." + e.getKey()
               + ": invocation key '" + key + "' must be a number like \"0\" or a range like \"1-2\"");
         }
+        if (from > to) {
+          throw new IllegalArgumentException(source + ": MockedResponses." + e.getKey()
+              + ": invocation range '" + key + "' ends before it starts; write it as \"" + to + "-"
+              + from + "\"");
+        }
         JsonNode body = entry.getValue();
         Response response;
+        if (body.has("Return") && body.has("Throw")) {
+          throw new IllegalArgumentException(source + ": MockedResponses." + e.getKey() + "."
+              + key + " has both \"Return\" and \"Throw\"; a mocked invocation either returns or"
+              + " throws, so keep one");
+        }
         if (body.has("Return")) {
           String text = Json.text(body.get("Return"));
           response = new Response(body.get("Return"), text,

@@ -125,4 +125,21 @@ class DefinitionReaderTest {
     assertTrue(r.root().get("c").isLong());
     assertTrue(r.root().get("d").isBigInteger());
   }
+
+  @Test
+  @DisplayName("a definition nested past the parser's depth is reported at its line, in words")
+  void tooDeepIsReportedAtItsLine() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 250; i++) {
+      text.append("{\"StartAt\": \"X\", \"States\": {\"X\": {\"Type\": \"Parallel\", \"End\": true,"
+          + " \"Branches\": [\n");
+    }
+    text.append("{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+    text.append("]}}}".repeat(250));
+    DefinitionReader.ReadResult r = DefinitionReader.read(text.toString(), "x");
+    assertEquals(1, r.diagnostics().size());
+    assertEquals(251, r.diagnostics().get(0).line());
+    assertEquals("The definition is too large to read: Document nesting depth (1001) exceeds the"
+        + " maximum allowed (1000) at line 251, column 2", r.diagnostics().get(0).message());
+  }
 }
