@@ -135,10 +135,10 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     if (account != null) {
-      b.accountId(account);
+      option("--account", () -> b.accountId(account));
     }
     if (region != null) {
-      b.region(region);
+      option("--region", () -> b.region(region));
     }
     List<Path> code = classpath.paths();
     if (!code.isEmpty()) {
@@ -287,6 +287,15 @@ final class RunCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     return text.toString();
+  }
+
+  /** A setting the engine checks as AWS does: its refusal is a usage error naming the option. */
+  private static void option(String name, Runnable set) {
+    try {
+      set.run();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(name + ": " + e.getMessage());
+    }
   }
 
   private static ClassLoader classLoader(List<Path> classpath) {
