@@ -90,16 +90,24 @@ public final class Json {
   }
 
   /** A parser message a reader can act on: what, then "at line L, column C"; no Jackson settings. */
-  public static String plain(JsonProcessingException e) {
-    String message = SOURCE.matcher(String.valueOf(e.getOriginalMessage()).strip())
-        .replaceAll("line $1, column $2")
-        .replaceAll(",? from `[^`]*`", "") // "(1000, from `StreamReadConstraints...`)"
+  private static String plain(JsonProcessingException e) {
+    String message = withoutSettings(SOURCE.matcher(String.valueOf(e.getOriginalMessage()).strip())
+        .replaceAll("line $1, column $2"));
+    return e.getLocation() == null || e.getLocation().getLineNr() < 0 ? message
+        : message + " at " + where(e.getLocation());
+  }
+
+  /**
+   * Jackson's message without the names of its settings: "(1000, from
+   * `StreamReadConstraints.getMaxNestingDepth()`)" becomes "(1000)", and so on.
+   */
+  public static String withoutSettings(String parserMessage) {
+    return parserMessage
+        .replaceAll(",? from `[^`]*`", "")
         .replaceAll("\\s*\\(use `[^`]*`[^)]*\\)", "")
         .replaceAll(": enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow",
             ": NaN and Infinity are not JSON numbers")
         .replaceAll("\\s*\\R\\s*", " ");
-    return e.getLocation() == null || e.getLocation().getLineNr() < 0 ? message
-        : message + " at " + where(e.getLocation());
   }
 
   private static String where(JsonLocation at) {

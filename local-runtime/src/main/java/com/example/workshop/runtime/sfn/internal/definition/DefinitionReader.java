@@ -1,5 +1,6 @@
 package com.example.workshop.runtime.sfn.internal.definition;
 
+import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -86,8 +87,7 @@ public final class DefinitionReader {
    * words, without Jackson's settings (Jackson gives these no location of their own).
    */
   private static Problem tooLarge(StreamConstraintsException e, JsonLocation at) {
-    String what = e.getOriginalMessage().replaceAll(",? from `[^`]*`", "")
-        .replaceAll("\\s*\\(use `[^`]*`[^)]*\\)", "");
+    String what = Json.withoutSettings(e.getOriginalMessage());
     return new Problem(INVALID_JSON, null,
         "The definition is too large to read: " + what + " at line " + at.getLineNr()
             + ", column " + at.getColumnNr(), Math.max(at.getLineNr(), 0));
