@@ -197,6 +197,21 @@ class TestStateTest {
   }
 
   @Test
+  @DisplayName("a .waitForTaskToken Task is tested with a mock only, as on AWS (no token would ever come)")
+  void aCallbackTaskNeedsAMock() {
+    String callback = "{\"Type\": \"Task\","
+        + " \"Resource\": \"arn:aws:states:::sqs:sendMessage.waitForTaskToken\", \"Parameters\":"
+        + " {\"QueueUrl\": \"https://sqs.us-east-1.amazonaws.com/123456789012/approvals\","
+        + " \"MessageBody\": {\"token.$\": \"$$.Task.Token\"}}, \"End\": true}";
+    TestStateRequest request = TestStateRequest.of(callback)
+        .withRoleArn("arn:aws:iam::123456789012:role/test-state");
+    StepFunctionsException e = refused(request);
+    assertEquals("ValidationException", e.errorCode());
+    assertEquals(Status.SUCCEEDED, engine().build().testState(request
+        .withMockResult("{\"approved\": true}")).status());
+  }
+
+  @Test
   @DisplayName("the JSON form takes and gives the API's bodies; a body that is not JSON is refused")
   void theJsonForm() {
     LocalStepFunctions sfn = engine().build();

@@ -4,7 +4,6 @@ import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.example.workshop.runtime.sfn.internal.asl.Timestamps;
 import com.example.workshop.runtime.sfn.internal.engine.ApiError;
 import com.example.workshop.runtime.sfn.internal.model.StateType;
-import com.example.workshop.runtime.sfn.internal.model.TaskState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
@@ -50,7 +49,7 @@ final class ContextObject {
       if (fields == null) {
         throw notAllowed(name);
       }
-      if (name.equals("Task") && !waitsForAnswer(tested)) {
+      if (name.equals("Task") && !tested.waitsForAnswer()) {
         throw Refusal.validation(PREFIX + "Context object contains 'Task' when state is"
             + " not a Task state with a '.sync' or '.waitForTaskToken' service integration"
             + " pattern");
@@ -86,11 +85,6 @@ final class ContextObject {
     return Refusal.validation(PREFIX + "Field '" + field + "' is not allowed");
   }
 
-  private static boolean waitsForAnswer(TestedState tested) {
-    return tested.state() instanceof TaskState t
-        && (t.resource().contains(".sync") || t.waitsForTaskToken());
-  }
-
   /**
    * What AWS shows when the request gives none: the test's own Express execution (names are
    * generated), the role only when the request gives one, {@code State.RetryCount} on states
@@ -116,7 +110,7 @@ final class ContextObject {
     if (type == StateType.TASK || type == StateType.MAP || type == StateType.PARALLEL) {
       state.put("RetryCount", names.retryCount());
     }
-    if (waitsForAnswer(tested)) {
+    if (tested.waitsForAnswer()) {
       context.putObject("Task").put("Token", names.taskToken());
     }
     return context;

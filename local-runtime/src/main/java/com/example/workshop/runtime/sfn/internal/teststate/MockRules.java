@@ -38,6 +38,13 @@ final class MockRules {
       if (type == StateType.TASK && r.roleArn() == null) {
         throw Refusal.validation("RoleArn must be specified when testing a Task state");
       }
+      if (tested.waitsForAnswer() || tested.state() instanceof TaskState t
+          && t.resource().contains(":activity:")) {
+        // AWS's rule (TestState's API reference); the wording is local-runtime's
+        throw Refusal.validation("TestState supports activities and the .sync and"
+            + " .waitForTaskToken integration patterns only when a mock is specified: add a mock"
+            + " with a result or an errorOutput");
+      }
       checkErrorCausedByState(config, tested);
       return null;
     }

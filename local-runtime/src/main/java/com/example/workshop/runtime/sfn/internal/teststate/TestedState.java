@@ -6,6 +6,7 @@ import com.example.workshop.runtime.sfn.internal.definition.Definitions;
 import com.example.workshop.runtime.sfn.internal.definition.LineLocator;
 import com.example.workshop.runtime.sfn.internal.definition.Problem;
 import com.example.workshop.runtime.sfn.internal.model.State;
+import com.example.workshop.runtime.sfn.internal.model.TaskState;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,12 @@ record TestedState(State state, JsonNode node, boolean jsonata) {
       }
     }
     return false;
+  }
+
+  /** A .sync or .waitForTaskToken Task: its answer comes later (it gets a task token). */
+  boolean waitsForAnswer() {
+    return state instanceof TaskState t
+        && (t.resource().contains(".sync") || t.waitsForTaskToken());
   }
 
   /** InvalidDefinition with every problem, as CreateStateMachine words it. */
