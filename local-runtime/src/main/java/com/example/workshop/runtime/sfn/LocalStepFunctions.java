@@ -102,20 +102,33 @@ public final class LocalStepFunctions {
         : defaultName(machine);
     Random random = seed != null ? new Random(seed + executions.getAndIncrement()) : new Random();
     String execName = opts.executionName() != null ? opts.executionName() : Ids.uuid(random);
-    Map<String, String> mocks = null;
-    if (opts.testCase() != null) {
-      if (mockConfig == null) {
-        throw new IllegalArgumentException("test case '" + opts.testCase()
-            + "' was requested but no mock config was given (Builder.mockConfig(path))");
-      }
-      mocks = mockConfig.testCase(smName, opts.testCase());
-    }
+    Map<String, String> mocks = opts.testCase() == null ? null : mocks(smName, opts.testCase());
+    String expressId = opts.type() == StateMachineType.EXPRESS ? Ids.uuid(random) : null;
     ExecutionRun run = new ExecutionRun(config, machine.compiled(), input, inputJson, smName,
-        execName, mocks, random, machine.eventsHint);
+        execName, expressId, mocks, random, machine.eventsHint);
     bindSubstitutions(machine);
     run.execute();
     machine.eventsHint = run.events().size();
     return new Execution(run);
+  }
+
+  /**
+   * Checks, before any execution, what {@link #start} would refuse about a mock test case: no mock
+   * config, no such state machine or test case in it, a state mapped to an unknown response.
+   *
+   * @throws IllegalArgumentException saying which
+   */
+  public void checkTestCase(String stateMachineName, String testCase) {
+    mocks(Objects.requireNonNull(stateMachineName, "stateMachineName"),
+        Objects.requireNonNull(testCase, "testCase"));
+  }
+
+  private Map<String, String> mocks(String stateMachineName, String testCase) {
+    if (mockConfig == null) {
+      throw new IllegalArgumentException("test case '" + testCase
+          + "' was requested but no mock config was given (Builder.mockConfig(path))");
+    }
+    return mockConfig.testCase(stateMachineName, testCase);
   }
 
   /** {@code statemachine/order.asl.json} → {@code order}; parsed text → LocalStateMachine. */

@@ -28,6 +28,7 @@ public final class ExecutionRun implements StrandOwner {
   private final String inputText;
   private final String stateMachineName;
   private final String executionName;
+  private final String executionArn;
   private final Map<String, String> mocks;
   private final Map<String, Integer> mockInvocations = new HashMap<>();
   private final Random random;
@@ -48,23 +49,30 @@ public final class ExecutionRun implements StrandOwner {
 
   /**
    * @param inputText the input exactly as given (AWS echoes it in ExecutionStarted)
+   * @param expressId null for a Standard execution; for an Express one, the last part of its ARN
+   *     ({@code ...:express:MACHINE:NAME:ID}), and the run is limited to five minutes
    * @param mocks state name → mocked response name of the selected test case, or null
    * @param sizeHint events the previous execution of this machine wrote (list sizing only)
    */
   public ExecutionRun(EngineConfig config, Machine machine, JsonNode input, String inputText,
-      String stateMachineName, String executionName, Map<String, String> mocks, Random random,
-      int sizeHint) {
+      String stateMachineName, String executionName, String expressId, Map<String, String> mocks,
+      Random random, int sizeHint) {
     this.config = config;
     this.machine = machine;
     this.input = input;
     this.inputText = inputText;
     this.stateMachineName = stateMachineName;
     this.executionName = executionName;
+    this.executionArn = expressId == null
+        ? arnPrefix() + "execution:" + stateMachineName + ":" + executionName
+        : arnPrefix() + "express:" + stateMachineName + ":" + executionName + ":" + expressId;
     this.mocks = mocks;
     this.random = random;
     this.startMillis = config.clock().millis();
-    // A Standard execution times out after one year at the latest (AWS quota).
-    long deadline = Time.plus(startMillis, Limits.MAX_EXECUTION_MILLIS);
+    // A Standard execution times out after one year at the latest, an Express one after five
+    // minutes (AWS quotas).
+    long deadline = Time.plus(startMillis, expressId == null ? Limits.MAX_EXECUTION_MILLIS
+        : Limits.MAX_EXPRESS_EXECUTION_MILLIS);
     if (machine.timeoutSeconds() != null) {
       deadline = Math.min(deadline, Time.plusSeconds(startMillis, machine.timeoutSeconds()));
     }
@@ -215,7 +223,7 @@ public final class ExecutionRun implements StrandOwner {
   }
 
   public String executionArn() {
-    return arnPrefix() + "execution:" + stateMachineName + ":" + executionName;
+    return executionArn;
   }
 
   private String arnPrefix() {
