@@ -52,6 +52,7 @@ class StepFunctionsEndpointTest {
 
   @BeforeAll
   static void start() {
+    // snippet:client
     endpoint = StepFunctionsEndpoint.builder(LocalStepFunctions.builder().function("Charge", event -> {
       if (event.contains("\"declined\"")) {
         throw new LambdaFunctionError("CardDeclined", "card o-9 was declined");
@@ -64,6 +65,7 @@ class StepFunctionsEndpointTest {
         // StartSyncExecution's host prefix ("sync-") would turn localhost into sync-localhost.
         .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
         .build();
+    // end-snippet
   }
 
   @AfterAll
