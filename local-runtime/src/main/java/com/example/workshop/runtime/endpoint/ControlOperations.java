@@ -1,28 +1,56 @@
 package com.example.workshop.runtime.endpoint;
 
+import com.example.workshop.runtime.sfn.Execution;
+import com.example.workshop.runtime.sfn.ExecutionHandle;
+import com.example.workshop.runtime.sfn.LocalStepFunctions;
+import com.example.workshop.runtime.sfn.StepFunctionsException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * StopExecution, RedriveExecution, SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat and
- * TestState: the request is checked as AWS checks it (constraints, ARNs, the execution exists),
- * then answered with UnsupportedOperation, because the engine cannot stop, redrive, wait for a
- * task token or test a single state yet. Never a pretended success.
+ * StopExecution, RedriveExecution and SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat: the
+ * request is checked as AWS checks it, then handed to the engine's API (ExecutionHandle.stop,
+ * LocalStepFunctions.redriveExecution and sendTask*), whose refusals carry AWS's error type and
+ * message. TestState is answered with UnsupportedOperation: offline TestState is not in the engine
+ * yet. Never a pretended success.
  */
 final class ControlOperations {
   private final Registry registry;
+  private final Engines engines;
+  private final String defaultRole;
+  private final Executor workers;
+  private final ExecutionOperations executions;
+  private final Clock clock;
 
-  ControlOperations(Registry registry) {
+  ControlOperations(Registry registry, Engines engines, String defaultRole, Executor workers,
+      ExecutionOperations executions, Clock clock) {
     this.registry = registry;
+    this.engines = engines;
+    this.defaultRole = defaultRole;
+    this.workers = workers;
+    this.executions = executions;
+    this.clock = clock;
   }
 
   ObjectNode stop(Request r) {
     String arn = r.text("executionArn", true, 1, 256);
-    r.sensitive("error", false, 0, 256);
-    r.sensitive("cause", false, 0, 32_768);
+    String error = r.sensitive("error", false, 0, 256);
+    String cause = r.sensitive("cause", false, 0, 32_768);
     r.check();
     Arns.requireExecution(arn);
-    registry.execution(arn);
-    throw ApiError.unsupported("StopExecution", "the engine cannot stop a running execution yet");
+    StoredExecution e = registry.execution(arn);
+    engine(() -> {
+      e.handle().stop(error, cause);
+      return null;
+    });
+    e.wake(workers, executions.ended(e.machine));
+    ObjectNode out = Responses.object();
+    out.set("stopDate", Responses.date(clock.instant()));
+    return out;
   }
 
   ObjectNode redrive(Request r) {
@@ -30,36 +58,41 @@ final class ControlOperations {
     r.text("clientToken", false, 1, 64);
     r.check();
     Arns.requireExecution(arn);
-    registry.execution(arn);
-    throw ApiError.unsupported("RedriveExecution", "the engine cannot redrive an execution yet");
+    StoredExecution e = registry.execution(arn);
+    Execution ended = e.current();
+    ExecutionHandle run = engine(() -> engines.forRole(e.machine.roleArn()).redriveExecution(ended));
+    e.attach(run, workers, executions.ended(e.machine));
+    ObjectNode out = Responses.object();
+    out.set("redriveDate", Responses.date(clock.instant()));
+    return out;
   }
 
   ObjectNode taskSuccess(Request r) {
-    token(r);
-    r.sensitive("output", true, 0, 262_144);
+    String token = token(r);
+    String output = r.sensitive("output", true, 0, 262_144);
     r.check();
-    throw callbacks("SendTaskSuccess");
+    return answer(engine -> engine.sendTaskSuccess(token, output));
   }
 
   ObjectNode taskFailure(Request r) {
-    token(r);
-    r.sensitive("error", false, 0, 256);
-    r.sensitive("cause", false, 0, 32_768);
+    String token = token(r);
+    String error = r.sensitive("error", false, 0, 256);
+    String cause = r.sensitive("cause", false, 0, 32_768);
     r.check();
-    throw callbacks("SendTaskFailure");
+    return answer(engine -> engine.sendTaskFailure(token, error, cause));
   }
 
   ObjectNode taskHeartbeat(Request r) {
-    token(r);
+    String token = token(r);
     r.check();
-    throw callbacks("SendTaskHeartbeat");
+    return answer(engine -> engine.sendTaskHeartbeat(token));
   }
 
   ObjectNode testState(Request r) {
     r.text("definition", true, 1, 1_048_576);
     r.text("roleArn", false, 1, 256);
     r.sensitive("input", false, 0, 262_144);
-    r.choice("inspectionLevel", java.util.List.of("INFO", "DEBUG", "TRACE"));
+    r.choice("inspectionLevel", List.of("INFO", "DEBUG", "TRACE"));
     r.flag("revealSecrets", false);
     r.sensitive("variables", false, 0, 262_144);
     r.text("stateName", false, 1, 80);
@@ -70,11 +103,44 @@ final class ControlOperations {
     throw ApiError.unsupported("TestState", "offline TestState is not in the engine yet");
   }
 
-  private static void token(Request r) {
-    r.text("taskToken", true, 1, 2048);
+  private static String token(Request r) {
+    return r.text("taskToken", true, 1, 2048);
   }
 
-  private static ApiError callbacks(String operation) {
-    return ApiError.unsupported(operation, "the engine issues no task tokens yet (.waitForTaskToken runs only mocked)");
+  /**
+   * Sends a token's answer to the engine that issued it (one per execution role; the others say
+   * TaskDoesNotExist), then lets the executions' clocks move again.
+   */
+  private ObjectNode answer(Consumer<LocalStepFunctions> send) {
+    engines.forRole(defaultRole);
+    StepFunctionsException notHere = null;
+    for (LocalStepFunctions engine : engines.all()) {
+      try {
+        send.accept(engine);
+        notHere = null;
+        break;
+      } catch (StepFunctionsException e) {
+        if (!e.errorCode().equals("TaskDoesNotExist")) {
+          throw new ApiError(e.errorCode(), e.getMessage());
+        }
+        notHere = e;
+      }
+    }
+    if (notHere != null) {
+      throw new ApiError(notHere.errorCode(), notHere.getMessage());
+    }
+    for (StoredExecution e : registry.running()) {
+      e.wake(workers, executions.ended(e.machine));
+    }
+    return Responses.object();
+  }
+
+  /** Calls the engine; its refusals become the API's error answers. */
+  private static <T> T engine(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (StepFunctionsException e) {
+      throw new ApiError(e.errorCode(), e.getMessage());
+    }
   }
 }

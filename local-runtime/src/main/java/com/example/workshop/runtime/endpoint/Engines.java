@@ -2,6 +2,7 @@ package com.example.workshop.runtime.endpoint;
 
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,5 +21,10 @@ final class Engines {
 
   synchronized LocalStepFunctions forRole(String roleArn) {
     return byRole.computeIfAbsent(roleArn, role -> builder.roleArn(role).build());
+  }
+
+  /** Every engine built so far (the task tokens of an execution are its engine's). */
+  synchronized List<LocalStepFunctions> all() {
+    return List.copyOf(byRole.values());
   }
 }

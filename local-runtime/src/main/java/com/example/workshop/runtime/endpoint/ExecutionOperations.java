@@ -1,7 +1,6 @@
 package com.example.workshop.runtime.endpoint;
 
 import com.example.workshop.runtime.sfn.Execution;
-import com.example.workshop.runtime.sfn.LocalStepFunctions;
 import com.example.workshop.runtime.sfn.StartOptions;
 import com.example.workshop.runtime.sfn.StateMachineType;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -18,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /**
  * StartExecution, StartSyncExecution, DescribeExecution and ListExecutions. A Standard execution
@@ -54,7 +54,8 @@ final class ExecutionOperations {
     }
     String arn = registry.arns.execution(s.machine.name(), s.name);
     StoredExecution e = registry.start(arn, s.name, s.machine, s.input, clock.instant(), started ->
-        workers.execute(() -> execute(started, s.testCase)));
+        started.attach(engines.forRole(s.machine.roleArn()).startExecution(s.machine.compiled(), s.input,
+            options(started.machine, started.name, s.testCase)), workers, ended(started.machine)));
     ObjectNode out = Responses.object();
     out.put("executionArn", e.arn);
     out.set("startDate", Responses.date(e.startDate));
@@ -72,11 +73,15 @@ final class ExecutionOperations {
 
   private ObjectNode express(Start s, boolean sync) {
     Instant started = clock.instant();
-    StoredExecution e = new StoredExecution(0, null, s.name, s.machine, s.input, started);
-    Execution result = execute(e, s.testCase);
-    if (result == null) {
-      throw ApiError.internal(e.cause());
+    Execution result;
+    try {
+      result = engines.forRole(s.machine.roleArn()).start(s.machine.compiled(), s.input,
+          options(s.machine, s.name, s.testCase));
+    } catch (RuntimeException ex) {
+      throw ApiError.internal("Internal error in local-runtime: " + ex);
     }
+    ended(s.machine).accept(result);
+    Instant stopped = StoredExecution.stopDate(started, result);
     ObjectNode out = Responses.object();
     out.put("executionArn", result.executionArn());
     out.set("startDate", Responses.date(started));
@@ -85,21 +90,21 @@ final class ExecutionOperations {
     }
     out.put("stateMachineArn", s.machine.arn());
     out.put("name", s.name);
-    out.set("stopDate", Responses.date(e.stopDate()));
-    out.put("status", e.status());
-    if (e.error() != null) {
-      out.put("error", e.error());
+    out.set("stopDate", Responses.date(stopped));
+    out.put("status", result.status().name());
+    if (result.error() != null) {
+      out.put("error", result.error());
     }
-    if (e.cause() != null) {
-      out.put("cause", e.cause());
+    if (result.cause() != null) {
+      out.put("cause", result.cause());
     }
     out.put("input", s.input);
     out.putObject("inputDetails").put("included", true);
-    if (e.output() != null) {
-      out.put("output", e.output());
+    if (result.output() != null) {
+      out.put("output", result.output());
     }
     out.putObject("outputDetails").put("included", true);
-    long ms = Duration.between(started, e.stopDate()).toMillis();
+    long ms = Duration.between(started, stopped).toMillis();
     ObjectNode billing = out.putObject("billingDetails");
     billing.put("billedMemoryUsedInMB", 64);
     billing.put("billedDurationInMilliseconds", Math.max(100, (ms + 99) / 100 * 100));
@@ -133,12 +138,16 @@ final class ExecutionOperations {
     if (e.cause() != null) {
       out.put("cause", e.cause());
     }
-    out.put("redriveCount", 0);
-    out.put("redriveStatus", "NOT_REDRIVABLE");
-    out.put("redriveStatusReason", switch (e.status()) {
-      case "RUNNING", "SUCCEEDED" -> "Execution is " + e.status() + " and cannot be redriven";
-      default -> "RedriveExecution is not supported by local-runtime yet";
-    });
+    Execution now = e.current();
+    out.put("redriveCount", now.redriveCount());
+    if (now.redriveDate() != null) {
+      out.set("redriveDate", Responses.date(e.startDate.plus(Duration.between(now.startDate(), now.redriveDate()))));
+    }
+    String reason = now.redriveStatusReason();
+    out.put("redriveStatus", reason == null ? "REDRIVABLE" : "NOT_REDRIVABLE");
+    if (reason != null) {
+      out.put("redriveStatusReason", reason);
+    }
     return out;
   }
 
@@ -163,7 +172,7 @@ final class ExecutionOperations {
     }
     List<StoredExecution> all = registry.executionsOf(m.arn()).stream()
         .filter(e -> status == null || status.equals(e.status()))
-        .filter(e -> !"REDRIVEN".equals(redrive))
+        .filter(e -> redrive == null || redrive.equals("REDRIVEN") == (e.current().redriveCount() > 0))
         .toList();
     Pages.Page<StoredExecution> page = Pages.of(all, e -> Pages.numberKey(Long.MAX_VALUE - e.sequence),
         "ListExecutions:" + m.arn(), token, max);
@@ -179,7 +188,7 @@ final class ExecutionOperations {
       if (e.stopDate() != null) {
         item.set("stopDate", Responses.date(e.stopDate()));
       }
-      item.put("redriveCount", 0);
+      item.put("redriveCount", e.current().redriveCount());
     }
     if (page.nextToken() != null) {
       out.put("nextToken", page.nextToken());
@@ -211,24 +220,14 @@ final class ExecutionOperations {
     return new Start(machine, name != null ? name : UUID.randomUUID().toString(), text, testCase);
   }
 
-  /**
-   * Runs to the end on this thread; the outcome is in {@code e} and in the log. Returns null when
-   * the engine itself failed (then {@code e} is FAILED with States.Runtime and the reason).
-   */
-  private Execution execute(StoredExecution e, String testCase) {
-    LocalStepFunctions engine = engines.forRole(e.machine.roleArn());
-    StartOptions options = StartOptions.defaults().withStateMachineName(e.machine.name())
-        .withExecutionName(e.name).withTestCase(testCase).withType(e.machine.type());
-    Execution result;
-    try {
-      result = engine.start(e.machine.compiled(), e.input, options);
-    } catch (RuntimeException ex) {
-      e.crashed(ex);
-      return null;
-    }
-    e.finished(result);
-    log.ended(result.executionArn(), e.machine, result.history());
-    return result;
+  static StartOptions options(StoredMachine machine, String executionName, String testCase) {
+    return StartOptions.defaults().withStateMachineName(machine.name()).withExecutionName(executionName)
+        .withTestCase(testCase).withType(machine.type());
+  }
+
+  /** What happens when an execution of {@code machine} ends: its log events are written. */
+  Consumer<Execution> ended(StoredMachine machine) {
+    return done -> log.ended(done.executionArn(), machine, done.history());
   }
 
   /** StartExecution's input: one JSON value; otherwise InvalidExecutionInput with the parser's words. */

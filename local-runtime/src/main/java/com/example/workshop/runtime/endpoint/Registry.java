@@ -73,8 +73,8 @@ final class Registry {
       throw new ApiError("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
     }
     StoredExecution e = new StoredExecution(sequence++, arn, name, machine, input, now);
-    executions.put(arn, e);
     run.accept(e);
+    executions.put(arn, e);
     return e;
   }
 
@@ -84,6 +84,11 @@ final class Registry {
       throw ApiError.executionDoesNotExist(arn);
     }
     return e;
+  }
+
+  /** Every execution that has not ended. */
+  List<StoredExecution> running() {
+    return executions.values().stream().filter(StoredExecution::running).toList();
   }
 
   /** The executions of one machine, newest first. */

@@ -56,7 +56,7 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
     ExecutionOperations executions = new ExecutionOperations(registry, engines, workers,
         new ExecutionLog(b.executionLog), b.clock);
     HistoryOperation history = new HistoryOperation(registry);
-    ControlOperations control = new ControlOperations(registry);
+    ControlOperations control = new ControlOperations(registry, engines, defaultRole, workers, executions, b.clock);
     Map<String, Function<Request, ObjectNode>> ops = new LinkedHashMap<>();
     ops.put("CreateStateMachine", machines::create);
     ops.put("DescribeStateMachine", machines::describe);

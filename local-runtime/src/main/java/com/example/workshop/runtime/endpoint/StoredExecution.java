@@ -1,19 +1,25 @@
 package com.example.workshop.runtime.endpoint;
 
 import com.example.workshop.runtime.sfn.Execution;
+import com.example.workshop.runtime.sfn.ExecutionHandle;
+import com.example.workshop.runtime.sfn.ExecutionStatus;
 import com.example.workshop.runtime.sfn.HistoryEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * An execution the endpoint started: RUNNING until the engine hands back its result. Its start
- * date is when StartExecution was answered; its stop date adds the run's duration on the engine's
- * clock (virtual by default), so a Wait of an hour shows an hour even though it took no time.
+ * An execution the endpoint started, read live from its {@link ExecutionHandle}: status and
+ * history so far while RUNNING. Its start date is when StartExecution was answered; its stop date
+ * adds the run's duration on the engine's clock (virtual by default), so a Wait of an hour shows
+ * an hour even though it took no time.
+ *
+ * <p>In virtual time an execution's clock moves only while someone awaits it, so a worker awaits
+ * it until it ends or settles (waits for task tokens only); {@link #wake} starts that again after
+ * a token is answered or the execution is stopped or redriven.
  */
 final class StoredExecution {
   final long sequence;
@@ -22,7 +28,12 @@ final class StoredExecution {
   final StoredMachine machine;
   final String input;
   final Instant startDate;
-  private final CompletableFuture<Execution> done = new CompletableFuture<>();
+  private volatile ExecutionHandle handle;
+  /** Set once the end was reported to {@code ended} (execution log), per run. */
+  private volatile boolean reported;
+  /** The engine failed outside the execution's own error handling (a local-runtime bug). */
+  private volatile RuntimeException crash;
+  private final AtomicInteger wakeups = new AtomicInteger();
 
   StoredExecution(long sequence, String arn, String name, StoredMachine machine, String input,
       Instant startDate) {
@@ -34,78 +45,76 @@ final class StoredExecution {
     this.startDate = startDate;
   }
 
-  void finished(Execution result) {
-    done.complete(result);
+  /** Runs (or, after a redrive, continues) on {@code run}; the worker reports its end to {@code ended}. */
+  void attach(ExecutionHandle run, Executor workers, Consumer<Execution> ended) {
+    handle = run;
+    reported = false;
+    wake(workers, ended);
   }
 
-  /** The engine failed outside the execution's own error handling (a local-runtime bug). */
-  void crashed(RuntimeException e) {
-    done.completeExceptionally(e);
-  }
-
-  /** Waits for the end (StartSyncExecution); false when {@code timeout} passes first. */
-  boolean await(Duration timeout) throws InterruptedException {
-    try {
-      done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      return false;
-    } catch (ExecutionException e) {
-      return true;
+  /** Lets the execution's clock move again until it ends or settles (one worker at a time). */
+  void wake(Executor workers, Consumer<Execution> ended) {
+    if (wakeups.getAndIncrement() == 0) {
+      workers.execute(() -> drive(ended));
     }
-    return true;
+  }
+
+  private void drive(Consumer<Execution> ended) {
+    do {
+      wakeups.set(1);
+      try {
+        Execution now = handle.awaitSettled();
+        if (now.status() != ExecutionStatus.RUNNING && !reported) {
+          reported = true;
+          ended.accept(now);
+        }
+      } catch (RuntimeException e) {
+        crash = e;
+      }
+    } while (wakeups.decrementAndGet() > 0);
+  }
+
+  ExecutionHandle handle() {
+    return handle;
+  }
+
+  /** The execution as it stands (RUNNING with its history so far, or ended). */
+  Execution current() {
+    return handle.snapshot();
   }
 
   boolean running() {
-    return !done.isDone();
+    return crash == null && handle.status() == ExecutionStatus.RUNNING;
   }
 
   String status() {
-    if (running()) {
-      return "RUNNING";
-    }
-    Execution r = result();
-    return r == null ? "FAILED" : r.status().name();
+    return crash != null ? "FAILED" : handle.status().name();
   }
 
   /** JSON text; null unless SUCCEEDED. */
   String output() {
-    Execution r = result();
-    return r == null ? null : r.output();
+    return crash != null ? null : current().output();
   }
 
   String error() {
-    Execution r = result();
-    return r != null ? r.error() : running() ? null : "States.Runtime";
+    return crash != null ? "States.Runtime" : current().error();
   }
 
   String cause() {
-    Execution r = result();
-    if (r != null || running()) {
-      return r == null ? null : r.cause();
-    }
-    return "Internal error in local-runtime: " + done.handle((x, e) -> String.valueOf(e)).join();
+    return crash != null ? "Internal error in local-runtime: " + crash : current().cause();
   }
 
-  /** The history; empty while RUNNING (the engine hands it over at the end). */
   List<HistoryEvent> history() {
-    Execution r = result();
-    return r == null ? List.of() : r.history();
+    return current().history();
   }
 
   /** Null while RUNNING. */
   Instant stopDate() {
-    if (running()) {
-      return null;
-    }
-    List<HistoryEvent> events = history();
-    if (events.isEmpty()) {
-      return startDate;
-    }
-    return startDate.plus(Duration.between(events.get(0).timestamp(),
-        events.get(events.size() - 1).timestamp()));
+    return crash != null ? startDate : stopDate(startDate, current());
   }
 
-  private Execution result() {
-    return done.isDone() && !done.isCompletedExceptionally() ? done.join() : null;
+  /** {@code startDate} plus how long {@code e} ran on the engine's clock; null while it runs. */
+  static Instant stopDate(Instant startDate, Execution e) {
+    return e.stopDate() == null ? null : startDate.plus(Duration.between(e.startDate(), e.stopDate()));
   }
 }

@@ -206,17 +206,11 @@ class StepFunctionsEndpointTest {
   }
 
   @Test
-  @DisplayName("operations the engine cannot do yet say so with UnsupportedOperation, never a pretended success")
-  void unsupportedOperations() throws InterruptedException {
-    String machine = create("stoppable", PASS, StateMachineType.STANDARD);
-    String execution = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
-    awaitEnd(execution);
-    SfnException stop = assertThrows(SfnException.class,
-        () -> sfn.stopExecution(b -> b.executionArn(execution)));
-    assertEquals("UnsupportedOperation", stop.awsErrorDetails().errorCode());
-    assertEquals(400, stop.statusCode());
-    SfnException token = assertThrows(SfnException.class, () -> sfn.sendTaskHeartbeat(b -> b.taskToken("t")));
-    assertEquals("UnsupportedOperation", token.awsErrorDetails().errorCode());
+  @DisplayName("TestState, not in the engine yet, says so with UnsupportedOperation, never a pretended success")
+  void testStateUnsupported() {
+    SfnException e = assertThrows(SfnException.class, () -> sfn.testState(b -> b.definition(PASS)));
+    assertEquals("UnsupportedOperation", e.awsErrorDetails().errorCode());
+    assertEquals(400, e.statusCode());
   }
 
   @Test
