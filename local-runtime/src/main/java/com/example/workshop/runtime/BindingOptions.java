@@ -91,6 +91,13 @@ final class BindingOptions {
         bindTemplateFunctions(app, id, b, packages, built);
       }
     }
+    handlers.putAll(bindFunctions(functions, b));
+    return b;
+  }
+
+  /** Binds each {@code --function NAME=pkg.Class::method[,settings]}; returns the handler by name. */
+  static Map<String, String> bindFunctions(List<String> functions, LocalStepFunctions.Builder b) {
+    Map<String, String> bound = new LinkedHashMap<>();
     for (String f : functions) {
       int eq = f.indexOf('=');
       if (eq <= 0) {
@@ -98,14 +105,14 @@ final class BindingOptions {
             + f + "'");
       }
       String name = f.substring(0, eq);
-      if (handlers.containsKey(name)) {
+      if (bound.containsKey(name)) {
         throw new UsageException("--function " + name + " is given twice; bind each function once");
       }
       String spec = f.substring(eq + 1);
-      handlers.put(name, spec.split(",")[0].trim());
+      bound.put(name, spec.split(",")[0].trim());
       b.function(name, function(spec));
     }
-    return b;
+    return bound;
   }
 
   /** Reads --mock-config into the engine (after the command's own checks of it). */
@@ -163,7 +170,7 @@ final class BindingOptions {
     }
   }
 
-  private static ClassLoader classLoader(List<Path> classpath) {
+  static ClassLoader classLoader(List<Path> classpath) {
     List<URL> urls = new ArrayList<>();
     for (Path p : classpath) {
       try {

@@ -48,6 +48,11 @@ final class Request {
     return new Request(body);
   }
 
+  /** The whole body as JSON text. */
+  String json() {
+    return body.toString();
+  }
+
   /** A string member; null when absent (a violation when required). */
   String text(String member, boolean required, int min, int max) {
     return text(member, required, min, max, false);

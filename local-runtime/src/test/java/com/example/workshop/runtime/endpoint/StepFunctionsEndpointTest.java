@@ -206,11 +206,15 @@ class StepFunctionsEndpointTest {
   }
 
   @Test
-  @DisplayName("TestState, not in the engine yet, says so with UnsupportedOperation, never a pretended success")
-  void testStateUnsupported() {
-    SfnException e = assertThrows(SfnException.class, () -> sfn.testState(b -> b.definition(PASS)));
-    assertEquals("UnsupportedOperation", e.awsErrorDetails().errorCode());
-    assertEquals(400, e.statusCode());
+  @DisplayName("TestState runs one state offline; a whole machine without a state name is refused with HTTP 400")
+  void testState() {
+    var r = sfn.testState(b -> b.definition("{\"Type\":\"Pass\",\"Result\":{\"accepted\":true},\"End\":true}")
+        .input("{}"));
+    assertEquals("SUCCEEDED", r.statusAsString());
+    assertEquals("{\"accepted\":true}", r.output());
+    SfnException refused = assertThrows(SfnException.class, () -> sfn.testState(b -> b.definition(PASS)));
+    assertEquals(400, refused.statusCode());
+    assertNotNull(refused.awsErrorDetails().errorCode());
   }
 
   @Test
