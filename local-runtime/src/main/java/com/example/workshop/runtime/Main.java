@@ -66,6 +66,7 @@ public final class Main implements Callable<Integer> {
         .addSubcommand(new RunCommand(io))
         .addSubcommand(new DiagramCommand(io))
         .addSubcommand(new AwsRunCommand(io))
+        .addSubcommand(new ServeCommand(io))
         .addSubcommand(new TestStateCommand(io));
     top.commandLine = cli;
     cli.setExpandAtFiles(false)

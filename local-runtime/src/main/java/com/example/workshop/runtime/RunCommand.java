@@ -1,9 +1,5 @@
 package com.example.workshop.runtime;
 
-import com.example.workshop.runtime.lambda.Isolation;
-import com.example.workshop.runtime.lambda.LocalLambda;
-import com.example.workshop.runtime.sam.SamApplication;
-import com.example.workshop.runtime.sam.SamFunction;
 import com.example.workshop.runtime.sfn.DefinitionException;
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.ExecutionStatus;
@@ -16,15 +12,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,22 +49,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--history", description = "with --json, add the history as GetExecutionHistory returns it")
   boolean history;
 
-  @Option(names = "--clock", paramLabel = "virtual|real",
-      description = "virtual (default): Wait and Retry take no real time; real: they do")
-  String clock;
-
-  @Option(names = "--mock-config", paramLabel = "FILE",
-      description = "an AWS Step Functions Local mock file (with --test-case)")
-  String mockConfig;
+  @Mixin BindingOptions bindings = new BindingOptions();
 
   @Option(names = "--test-case", paramLabel = "NAME", description = "the mock file's test case to run")
   String testCase;
-
-  @Option(names = "--function", paramLabel = "NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB]",
-      description = "the Java handler answering for a function (name, ARN or substitution key)")
-  List<String> functions = new ArrayList<>();
-
-  @Mixin ClasspathOption classpath = new ClasspathOption();
 
   @Option(names = "--state-machine-name", paramLabel = "N",
       description = "the name in ARNs and in the mock file (default: the definition file's name)")
@@ -83,12 +60,6 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--execution-name", paramLabel = "N", description = "(default: a random UUID)")
   String executionName;
-
-  @Option(names = "--account", paramLabel = "ID", description = "the account in ARNs (default 123456789012)")
-  String account;
-
-  @Option(names = "--region", paramLabel = "R", description = "the region in ARNs (default us-east-1)")
-  String region;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
   boolean help;
@@ -99,11 +70,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    source.settings = app -> {
-      SamApplication a = app;
-      a = region != null ? a.withRegion(region) : a;
-      return account != null ? a.withAccountId(account) : a;
-    };
+    source.settings = bindings::apply;
     DefinitionOptions.Source def = source.load(io, "run");
     if (def.path() == null) {
       throw new UsageException("--definition needs a file (the input may come from stdin)");
@@ -123,40 +90,17 @@ final class RunCommand implements Callable<Integer> {
       throw new UsageException("invalid definition " + def.name() + ": " + oneLine(e.getMessage()));
     }
     String inputJson = input == null ? "{}" : InputText.read(input, "input", io.in(), INPUT_LIMIT);
-    if ((testCase != null) != (mockConfig != null)) {
+    if ((testCase != null) != (bindings.mockConfig != null)) {
       throw new UsageException("--mock-config and --test-case go together");
     }
-    LocalStepFunctions.Builder b = LocalStepFunctions.builder();
-    if (clock != null) {
-      switch (clock) {
-        case "virtual" -> b.virtualTime();
-        case "real" -> b.realTime();
-        default -> throw new UsageException("--clock takes 'virtual' or 'real', got '" + clock + "'");
-      }
-    }
-    if (account != null) {
-      option("--account", () -> b.accountId(account));
-    }
-    if (region != null) {
-      option("--region", () -> b.region(region));
-    }
-    List<Path> code = classpath.paths();
-    if (!code.isEmpty()) {
-      b.classLoader(classLoader(code));
-    }
-    b.isolation(Isolation.PROCESS);
-    Map<String, SamFunction> fromTemplate = def.app() == null ? Map.of() : bindTemplateFunctions(def, b, code);
-    Map<String, String> handlers = bindFunctions(functions, b);
+    LocalStepFunctions.Builder b = bindings.builder(def.app(), source.template,
+        def.app() == null ? List.of() : List.of(def.stateMachineId()));
     String machineName = stateMachineName != null ? stateMachineName
         : def.stateMachineId() != null ? def.stateMachineId() : null;
-    if (mockConfig != null) {
-      Path mock = InputText.path(mockConfig, "mock config");
+    if (bindings.mockConfig != null) {
+      Path mock = InputText.path(bindings.mockConfig, "mock config");
       MockChecks.check(mock, testCase, machineName != null ? machineName : defaultName(def.path()), def.text());
-      try {
-        b.mockConfig(mock);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(oneLine(e.getMessage()));
-      }
+      bindings.mockConfig(b, mock);
     }
     StartOptions options = StartOptions.defaults()
         .withStateMachineName(machineName)
@@ -168,16 +112,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(oneLine(e.getMessage()));
     }
-    for (Map.Entry<String, String> p : sfn.handlerProblems().entrySet()) {
-      String name = p.getKey();
-      SamFunction f = fromTemplate.get(name);
-      if (f != null && !handlers.containsKey(name)) {
-        throw new UsageException(source.template + ": function " + f.logicalId() + ": Handler " + f.handler() + ": "
-            + p.getValue() + HandlerSuggestions.forHandler(f.handler(), templateClasspath.get(f.logicalId())));
-      }
-      io.err().println("hint: function " + name + ": " + p.getValue()
-          + (handlers.containsKey(name) ? HandlerSuggestions.forHandler(handlers.get(name), code) : ""));
-    }
+    bindings.checkHandlers(sfn.handlerProblems(), io);
     Execution ex;
     try {
       ex = sfn.start(machine, inputJson, options);
@@ -186,42 +121,6 @@ final class RunCommand implements Callable<Integer> {
     }
     print(ex, io.out());
     return 0;
-  }
-
-  private final Map<String, List<Path>> templateClasspath = new LinkedHashMap<>();
-
-  /**
-   * Binds every function the state machine's DefinitionSubstitutions refer to, by substitution key
-   * and by logical id, with the template's handler, timeout, memory and environment, and its code
-   * from CodeUri unless --classpath is given. Returns the functions by every name they are bound to.
-   */
-  private Map<String, SamFunction> bindTemplateFunctions(DefinitionOptions.Source def, LocalStepFunctions.Builder b,
-      List<Path> classpathOption) {
-    Map<String, SamFunction> functions = def.app().functions();
-    CodePackages packages = new CodePackages(Path.of(source.template));
-    Map<String, SamFunction> bound = new LinkedHashMap<>();
-    Map<String, LocalLambda.Builder> builders = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : def.app().functionSubstitutions(def.stateMachineId()).entrySet()) {
-      SamFunction f = functions.get(e.getValue());
-      LocalLambda.Builder lambda = builders.computeIfAbsent(f.logicalId(), id -> {
-        List<Path> cp = classpathOption.isEmpty() ? packages.classpath(id, f.codeUri(), source.template)
-            : classpathOption;
-        templateClasspath.put(id, cp);
-        LocalLambda.Builder l = LocalLambda.builder(f.handler()).isolation(Isolation.PROCESS)
-            .timeout(Duration.ofSeconds(f.timeoutSeconds())).memoryMb(f.memoryMb()).classpath(cp);
-        try {
-          f.environment().forEach(l::environment);
-        } catch (IllegalArgumentException ex) {
-          throw new UsageException(source.template + ": function " + id + ": " + ex.getMessage());
-        }
-        return l;
-      });
-      for (String name : List.of(e.getKey(), f.logicalId())) {
-        b.function(name, lambda);
-        bound.put(name, f);
-      }
-    }
-    return bound;
   }
 
   private void print(Execution ex, PrintStream out) {
@@ -276,26 +175,6 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** A setting the engine checks as AWS does: its refusal is a usage error naming the option. */
-  private static void option(String name, Runnable set) {
-    try {
-      set.run();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(name + ": " + e.getMessage());
-    }
-  }
-
-  static ClassLoader classLoader(List<Path> classpath) {
-    List<URL> urls = new ArrayList<>();
-    for (Path p : classpath) {
-      try {
-        urls.add(p.toUri().toURL());
-      } catch (MalformedURLException e) {
-        throw new UsageException("--classpath entry is not usable: " + p);
-      }
-    }
-    return new URLClassLoader(urls.toArray(URL[]::new), RunCommand.class.getClassLoader());
-  }
-
   /** {@code statemachine/order.asl.json} → {@code order}, as the engine names an unnamed machine. */
   static String defaultName(Path definition) {
     String name = definition.getFileName().toString();
@@ -305,52 +184,6 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return name;
-  }
-
-  /**
-   * Binds each {@code --function NAME=pkg.Class::method[,settings]}; returns the handler by name.
-   */
-  static Map<String, String> bindFunctions(List<String> functions, LocalStepFunctions.Builder b) {
-    Map<String, String> handlers = new LinkedHashMap<>();
-    for (String f : functions) {
-      int eq = f.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageException("--function takes NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB], got '"
-            + f + "'");
-      }
-      String name = f.substring(0, eq);
-      if (handlers.containsKey(name)) {
-        throw new UsageException("--function " + name + " is given twice; bind each function once");
-      }
-      String spec = f.substring(eq + 1);
-      handlers.put(name, spec.split(",")[0].trim());
-      b.function(name, function(spec));
-    }
-    return handlers;
-  }
-
-  /** {@code pkg.Class::method[,timeout=SECONDS][,memory=MB]}: a handler with its function's settings. */
-  static LocalLambda.Builder function(String spec) {
-    String[] parts = spec.split(",");
-    LocalLambda.Builder lambda = LocalLambda.builder(parts[0].trim()).isolation(Isolation.PROCESS);
-    for (int i = 1; i < parts.length; i++) {
-      String[] kv = parts[i].split("=", 2);
-      String key = kv[0].trim();
-      String value = kv.length == 2 ? kv[1].trim() : "";
-      try {
-        switch (key) {
-          case "timeout" -> lambda.timeout(Duration.ofSeconds(Long.parseLong(value)));
-          case "memory" -> lambda.memoryMb(Integer.parseInt(value));
-          default -> throw new UsageException("--function " + spec + ": unknown setting '" + key
-              + "'; use timeout=SECONDS or memory=MB");
-        }
-      } catch (NumberFormatException e) {
-        throw new UsageException("--function " + spec + ": " + key + " must be a whole number, got '" + value + "'");
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--function " + spec + ": " + e.getMessage());
-      }
-    }
-    return lambda;
   }
 
   static String oneLine(String message) {

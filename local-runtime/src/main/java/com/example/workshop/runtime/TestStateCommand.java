@@ -142,9 +142,9 @@ final class TestStateCommand implements Callable<Integer> {
     LocalStepFunctions.Builder b = LocalStepFunctions.builder().isolation(Isolation.PROCESS);
     List<Path> code = classpath.paths();
     if (!code.isEmpty()) {
-      b.classLoader(RunCommand.classLoader(code));
+      b.classLoader(BindingOptions.classLoader(code));
     }
-    RunCommand.bindFunctions(functions, b);
+    BindingOptions.bindFunctions(functions, b);
     LocalStepFunctions sfn = b.build();
     sfn.handlerProblems().forEach((name, problem) ->
         io.err().println("hint: function " + name + ": " + problem));

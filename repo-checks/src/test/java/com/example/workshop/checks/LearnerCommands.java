@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * {@code mvnw.cmd}, {@code java}) must be one CI runs: it is listed in {@code .ci/learner-commands.txt},
  * which {@code .ci/run} executes. A line that needs the cloud ({@code sam}, {@code aws}) or Docker
  * ({@code docker}) must sit in a block marked {@code <!-- needs: aws -->} or {@code <!-- needs:
- * docker -->}; such a marker also covers project commands that need them (LocalStack tests).
+ * docker -->}; such a marker also covers project commands that need them (LocalStack tests). An
+ * {@code aws} line pointed at {@code serve} ({@code --endpoint-url http://localhost:PORT}) needs no
+ * account: a block marked {@code <!-- needs: serve -->} may show it (.ci/serve-check drives serve
+ * with the AWS CLI).
  *
  * <p>Windows spellings count as their Linux twin ({@code .\mvnw.cmd} is {@code ./mvnw}, back
  * slashes are slashes), and the quiet flags {@code -B -ntp -q} are ignored when comparing.
@@ -33,7 +36,9 @@ final class LearnerCommands {
       Set.of("bash", "sh", "shell", "zsh", "console", "powershell", "pwsh", "ps", "ps1", "cmd", "bat", "bash-session");
   private static final Set<String> WINDOWS = Set.of("powershell", "pwsh", "ps", "ps1", "cmd", "bat");
   private static final Set<String> QUIET_FLAGS = Set.of("-B", "--batch-mode", "-ntp", "--no-transfer-progress", "-q", "--quiet");
-  private static final Pattern EXIT = Pattern.compile("^\\[(?:exit \\d+|in \\.ci/run)]\\s+(.*)$");
+  private static final Pattern EXIT = Pattern.compile("^\\[(?:exit \\d+|in \\.ci/run|serves)]\\s+(.*)$");
+  /** An AWS CLI line that talks to local-runtime's serve, not to AWS. */
+  private static final Pattern LOCAL_ENDPOINT = Pattern.compile("--endpoint-url[ =]http://localhost:\\d+(\\s|$)");
   private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(\\S+)$");
   private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#\\s[^'\"]*$");
   private static final Pattern PROMPT = Pattern.compile("^(?:\\$|PS[^>]*>|>|C:\\\\[^>]*>)\\s+(.*)$");
@@ -116,7 +121,7 @@ final class LearnerCommands {
             }
           }
           case AWS -> {
-            if (!needs.contains("aws")) {
+            if (!needs.contains("aws") && !(needs.contains("serve") && LOCAL_ENDPOINT.matcher(c.text()).find())) {
               problems.add(name + ":" + line + ": '" + c.text() + "' needs an AWS account or the SAM CLI;"
                   + " put '<!-- needs: aws -->' right above the block");
             }

@@ -57,7 +57,8 @@ class LearnerCommandsTest {
   }
 
   @Test
-  @DisplayName("listed commands, Windows spellings, cd and continuation lines and marked cloud blocks pass")
+  @DisplayName("listed commands, Windows spellings, cd and continuation lines, marked cloud blocks and the"
+      + " AWS CLI pointed at serve pass")
   void allowedCommandsPass() {
     Path root = Fixtures.docsRepo();
     Set<String> allowed = LearnerCommands.allowList(Markdown.lines(root.resolve("ci-commands.txt")));
@@ -65,17 +66,19 @@ class LearnerCommandsTest {
   }
 
   @Test
-  @DisplayName("an unlisted project command and unmarked AWS or Docker commands are reported by line")
+  @DisplayName("an unlisted project command and unmarked AWS or Docker commands (an AWS endpoint under"
+      + " 'needs: serve' too) are reported by line")
   void unlistedAndUnmarkedCommandsFail() {
     Path root = Fixtures.docsRepo();
     Set<String> allowed = LearnerCommands.allowList(Markdown.lines(root.resolve("ci-commands.txt")));
     List<String> problems = LearnerCommands.problems(root, root.resolve("docs/commands.md"), allowed);
-    assertEquals(5, problems.size(), problems.toString());
+    assertEquals(6, problems.size(), problems.toString());
     assertTrue(problems.get(0).startsWith("docs/commands.md:4: './mvnw deploy' is not a command CI runs."), problems.get(0));
     assertTrue(problems.get(1).startsWith("docs/commands.md:5: 'sam deploy --guided' needs an AWS account"), problems.get(1));
     assertTrue(problems.get(2).startsWith("docs/commands.md:7: 'cd 01-hello-lambda && sam build' needs an AWS account"), problems.get(2));
     assertTrue(problems.get(3).startsWith("docs/commands.md:8: 'cd 01-hello-lambda && ORDER_BUCKET=orders java -jar"), problems.get(3));
     assertTrue(problems.get(4).startsWith("docs/commands.md:12: 'docker run localstack/localstack:4.14.0' needs Docker"), problems.get(4));
+    assertTrue(problems.get(5).startsWith("docs/commands.md:23: 'aws stepfunctions --endpoint-url https://states."), problems.get(5));
   }
 
   @Test

@@ -209,19 +209,12 @@ public final class LocalStepFunctions {
     String smName = opts.stateMachineName() != null ? Names.checkName(opts.stateMachineName())
         : defaultName(machine);
     Random random = seed != null ? new Random(seed + executions.getAndIncrement()) : new Random();
-    String execName = opts.executionName() != null ? Names.checkName(opts.executionName())
-        : Ids.uuid(random);
-    Map<String, String> mocks = null;
-    if (opts.testCase() != null) {
-      if (mockConfig == null) {
-        throw new IllegalArgumentException("test case '" + opts.testCase()
-            + "' was requested but no mock config was given (Builder.mockConfig(path))");
-      }
-      mocks = mockConfig.testCase(smName, opts.testCase());
-    }
+    String execName = opts.executionName() != null ? Names.checkName(opts.executionName()) : Ids.uuid(random);
+    Map<String, String> mocks = opts.testCase() == null ? null : checkTestCase(smName, opts.testCase());
+    String expressId = opts.type() == StateMachineType.EXPRESS ? Ids.uuid(random) : null;
     ExecutionControl control = new ExecutionControl(awaited);
     ExecutionRun run = new ExecutionRun(config, machine.compiled(), input, inputJson, smName,
-        execName, opts.testCase(), mocks, random, machine.eventsHint, control,
+        execName, expressId, opts.testCase(), mocks, random, machine.eventsHint, control,
         redriven == null ? null : redriven.record());
     bindSubstitutions(machine.substitutions());
     return new Started(run, control);
@@ -235,8 +228,18 @@ public final class LocalStepFunctions {
       throw new StepFunctionsException("ExecutionNotRedrivable", reason);
     }
     return prepare(ended.stateMachine(), ended.input(),
-        new StartOptions(ended.record().stateMachineName(), ended.name(), ended.record().testCase()),
+        StartOptions.defaults().withStateMachineName(ended.record().stateMachineName())
+            .withExecutionName(ended.name()).withTestCase(ended.record().testCase()),
         awaited, ended);
+  }
+
+  /** A mock test case's responses by state, as start uses them; IllegalArgumentException if unknown. */
+  public Map<String, String> checkTestCase(String stateMachineName, String testCase) {
+    if (mockConfig == null) {
+      throw new IllegalArgumentException("test case '" + testCase
+          + "' was requested but no mock config was given (Builder.mockConfig(path))");
+    }
+    return mockConfig.testCase(stateMachineName, testCase);
   }
 
   /**

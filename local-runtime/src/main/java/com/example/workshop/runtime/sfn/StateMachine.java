@@ -1,6 +1,8 @@
 package com.example.workshop.runtime.sfn;
 
+import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.example.workshop.runtime.sfn.internal.definition.Definitions;
+import com.example.workshop.runtime.sfn.internal.definition.ExpressRules;
 import com.example.workshop.runtime.sfn.internal.definition.LineLocator;
 import com.example.workshop.runtime.sfn.internal.definition.Problem;
 import com.example.workshop.runtime.sfn.internal.model.Machine;
@@ -68,8 +70,28 @@ public final class StateMachine {
 
   /** Every problem AWS would report for this definition; empty when it is valid. */
   public static List<Diagnostic> validate(String json, Map<String, String> substitutions) {
-    return diagnostics(Definitions.check(json, substitutions == null ? Map.of() : substitutions,
-        INLINE_SOURCE).problems());
+    return validate(json, substitutions, StateMachineType.STANDARD);
+  }
+
+  /**
+   * Every problem AWS would report for this definition as a machine of {@code type} (EXPRESS adds
+   * its own rules, see {@link StateMachineType}); empty when it is valid.
+   */
+  public static List<Diagnostic> validate(String json, Map<String, String> substitutions,
+      StateMachineType type) {
+    Definitions.Checked checked = Definitions.check(json,
+        substitutions == null ? Map.of() : substitutions, INLINE_SOURCE);
+    List<Problem> problems = checked.problems();
+    if (type == StateMachineType.EXPRESS && checked.root() != null) {
+      problems = new java.util.ArrayList<>(problems);
+      problems.addAll(ExpressRules.check(checked.root(), checked.lines()));
+    }
+    return diagnostics(problems);
+  }
+
+  /** The definition as JSON text, its substitutions resolved (what AWS would store). */
+  public String definitionJson() {
+    return Json.text(definition);
   }
 
   /** The definition as a Mermaid flowchart (GitHub renders it in Markdown). */

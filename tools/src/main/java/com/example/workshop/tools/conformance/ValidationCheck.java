@@ -2,6 +2,7 @@ package com.example.workshop.tools.conformance;
 
 import com.example.workshop.runtime.sfn.Diagnostic;
 import com.example.workshop.runtime.sfn.StateMachine;
+import com.example.workshop.runtime.sfn.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +10,16 @@ import java.util.Map;
 
 /**
  * ValidateStateMachineDefinition / CreateStateMachine vectors against {@link
- * StateMachine#validate}: same codes, messages and locations, in order.
+ * StateMachine#validate} for the case's workflow type: same codes, messages and locations, in order.
  */
 final class ValidationCheck implements CaseCheck {
   @Override
   public String check(VectorFile file, JsonNode c) {
     String definition = c.has("definition_string") ? c.get("definition_string").asText()
         : c.path("definition").toString();
-    List<Diagnostic> got = StateMachine.validate(definition, Map.of());
+    StateMachineType type = c.path("type").asText("STANDARD").equals("EXPRESS")
+        ? StateMachineType.EXPRESS : StateMachineType.STANDARD;
+    List<Diagnostic> got = StateMachine.validate(definition, Map.of(), type);
     if (c.has("expected_response")) {
       JsonNode expected = c.get("expected_response").path("diagnostics");
       List<String> want = new ArrayList<>();

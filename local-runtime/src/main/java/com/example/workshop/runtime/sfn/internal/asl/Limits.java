@@ -10,6 +10,8 @@ public final class Limits {
   public static final long MAX_DELAY_SECONDS = 31_622_401L;
   /** A Standard execution runs at most one year (365 days). */
   public static final long MAX_EXECUTION_MILLIS = 365L * 24 * 3600 * 1000;
+  /** An Express execution runs at most five minutes. */
+  public static final long MAX_EXPRESS_EXECUTION_MILLIS = 5L * 60 * 1000;
   /** Events in one execution's history. */
   public static final int HISTORY_EVENTS = 25_000;
   /** Concurrent iterations of an inline Map state. */

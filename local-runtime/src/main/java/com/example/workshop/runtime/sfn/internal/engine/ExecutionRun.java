@@ -31,6 +31,7 @@ public final class ExecutionRun implements StrandOwner {
   private final String inputText;
   private final String stateMachineName;
   private final String executionName;
+  private final String executionArn;
   private final String testCase;
   private final Map<String, String> mocks;
   private final Map<String, Integer> mockInvocations = new HashMap<>();
@@ -61,20 +62,25 @@ public final class ExecutionRun implements StrandOwner {
 
   /**
    * @param inputText the input exactly as given (AWS echoes it in ExecutionStarted)
+   * @param expressId null for a Standard execution; for an Express one, the last part of its ARN
+   *     ({@code ...:express:MACHINE:NAME:ID}), and the run is limited to five minutes
    * @param testCase the mock file's test case, or null
    * @param mocks state name → mocked response name of that test case, or null
    * @param sizeHint events the previous execution of this machine wrote (list sizing only)
    * @param redriven the ended execution this run continues (a redrive), or null
    */
   public ExecutionRun(EngineConfig config, Machine machine, JsonNode input, String inputText,
-      String stateMachineName, String executionName, String testCase, Map<String, String> mocks,
-      Random random, int sizeHint, ExecutionControl control, RunRecord redriven) {
+      String stateMachineName, String executionName, String expressId, String testCase,
+      Map<String, String> mocks, Random random, int sizeHint, ExecutionControl control, RunRecord redriven) {
     this.config = config;
     this.machine = machine;
     this.input = input;
     this.inputText = inputText;
     this.stateMachineName = stateMachineName;
     this.executionName = executionName;
+    this.executionArn = expressId == null
+        ? arnPrefix() + "execution:" + stateMachineName + ":" + executionName
+        : arnPrefix() + "express:" + stateMachineName + ":" + executionName + ":" + expressId;
     this.testCase = testCase;
     this.mocks = mocks;
     this.random = random;
@@ -94,9 +100,10 @@ public final class ExecutionRun implements StrandOwner {
       redriveMillis = begin;
       mockInvocations.putAll(redriven.mockInvocations());
     }
-    // A Standard execution times out after one year at the latest (AWS quota); a redrive starts
-    // the machine's TimeoutSeconds again.
-    long deadline = Time.plus(startMillis, Limits.MAX_EXECUTION_MILLIS);
+    // A Standard execution times out after one year at the latest, an Express one after five
+    // minutes (AWS quotas); a redrive starts the machine's TimeoutSeconds again.
+    long deadline = Time.plus(startMillis, expressId == null ? Limits.MAX_EXECUTION_MILLIS
+        : Limits.MAX_EXPRESS_EXECUTION_MILLIS);
     boolean deadlineIsLimit = true;
     if (machine.timeoutSeconds() != null
         && Time.plusSeconds(begin, machine.timeoutSeconds()) < deadline) {
@@ -300,7 +307,7 @@ public final class ExecutionRun implements StrandOwner {
   }
 
   public String executionArn() {
-    return arnPrefix() + "execution:" + stateMachineName + ":" + executionName;
+    return executionArn;
   }
 
   private String arnPrefix() {

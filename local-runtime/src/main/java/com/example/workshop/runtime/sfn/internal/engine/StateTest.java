@@ -53,7 +53,7 @@ public final class StateTest {
     Branch alone = new Branch(state.name(), Map.of(state.name(), state));
     ExecutionControl control = new ExecutionControl(true);
     ExecutionRun run = new ExecutionRun(config, new Machine(alone, null), setup.input(),
-        setup.inputText(), setup.stateMachineName(), setup.executionName(), null, null,
+        setup.inputText(), setup.stateMachineName(), setup.executionName(), null, null, null,
         setup.random(), 16, control, null);
     StateProbe probe = new StateProbe(setup);
     run.probe(probe);
