@@ -65,7 +65,8 @@ public final class Main implements Callable<Integer> {
         .addSubcommand(new ValidateCommand(io))
         .addSubcommand(new RunCommand(io))
         .addSubcommand(new DiagramCommand(io))
-        .addSubcommand(new AwsRunCommand(io));
+        .addSubcommand(new AwsRunCommand(io))
+        .addSubcommand(new TestStateCommand(io));
     top.commandLine = cli;
     cli.setExpandAtFiles(false)
         .setOut(new PrintWriter(io.out(), true))

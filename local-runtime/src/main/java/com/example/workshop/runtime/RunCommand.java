@@ -150,22 +150,8 @@ final class RunCommand implements Callable<Integer> {
       b.classLoader(classLoader(code));
     }
     b.isolation(Isolation.PROCESS);
-    Map<String, String> handlers = new LinkedHashMap<>();
     Map<String, SamFunction> fromTemplate = def.app() == null ? Map.of() : bindTemplateFunctions(def, b, code);
-    for (String f : functions) {
-      int eq = f.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageException("--function takes NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB], got '"
-            + f + "'");
-      }
-      String name = f.substring(0, eq);
-      if (handlers.containsKey(name)) {
-        throw new UsageException("--function " + name + " is given twice; bind each function once");
-      }
-      String spec = f.substring(eq + 1);
-      handlers.put(name, spec.split(",")[0].trim());
-      b.function(name, function(spec));
-    }
+    Map<String, String> handlers = bindFunctions(functions, b);
     String machineName = stateMachineName != null ? stateMachineName
         : def.stateMachineId() != null ? def.stateMachineId() : null;
     if (mockConfig != null) {
@@ -321,7 +307,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static ClassLoader classLoader(List<Path> classpath) {
+  static ClassLoader classLoader(List<Path> classpath) {
     List<URL> urls = new ArrayList<>();
     for (Path p : classpath) {
       try {
@@ -342,6 +328,28 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return name;
+  }
+
+  /**
+   * Binds each {@code --function NAME=pkg.Class::method[,settings]}; returns the handler by name.
+   */
+  static Map<String, String> bindFunctions(List<String> functions, LocalStepFunctions.Builder b) {
+    Map<String, String> handlers = new LinkedHashMap<>();
+    for (String f : functions) {
+      int eq = f.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("--function takes NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB], got '"
+            + f + "'");
+      }
+      String name = f.substring(0, eq);
+      if (handlers.containsKey(name)) {
+        throw new UsageException("--function " + name + " is given twice; bind each function once");
+      }
+      String spec = f.substring(eq + 1);
+      handlers.put(name, spec.split(",")[0].trim());
+      b.function(name, function(spec));
+    }
+    return handlers;
   }
 
   /** {@code pkg.Class::method[,timeout=SECONDS][,memory=MB]}: a handler with its function's settings. */

@@ -18,10 +18,10 @@ final class Expected {
   /** Values the recording masked: they match anything. */
   private static final Set<String> WILDCARDS = Set.of("timestamp", "date", "start-time",
       "entered-time", "RandomNumberGenerated", "generated-uuid", "RequestId", "x-amzn-RequestId",
-      "X-Amzn-Trace-Id", "<timestamp>", "<request_id>");
+      "X-Amzn-Trace-Id", "<timestamp>", "<request_id>", "start-date", "stop-date");
   private static final Pattern PLACEHOLDER =
       Pattern.compile("<(uuid:\\d+|request_id|json-input:\\d+|timestamp|start-time|entered-time"
-          + "|MapRunArnPart\\w*)>");
+          + "|MapRunArnPart\\w*|resource:\\d+)>");
 
   private Expected() {}
 

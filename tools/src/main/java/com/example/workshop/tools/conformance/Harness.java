@@ -12,10 +12,11 @@ import java.util.Set;
  */
 final class Harness {
   /** The {@code requires} entries this harness supplies. */
-  static final Set<String> PROVIDES = Set.of("lambdas");
+  static final Set<String> PROVIDES = Set.of("lambdas", "api:TestState");
 
   private final CaseCheck execution;
   private final CaseCheck validation = new ValidationCheck();
+  private final CaseCheck testState = new TestStateCheck();
 
   Harness(boolean strictHistory) {
     this.execution = new ExecutionCheck(strictHistory);
@@ -33,6 +34,10 @@ final class Harness {
   }
 
   CaseCheck checkFor(VectorFile file, JsonNode testCase) {
-    return file.group().equals("validation") ? validation : execution;
+    return switch (file.group()) {
+      case "validation" -> validation;
+      case "test_state" -> testState;
+      default -> execution;
+    };
   }
 }
