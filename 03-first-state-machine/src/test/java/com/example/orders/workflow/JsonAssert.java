@@ -10,7 +10,7 @@ import java.util.Comparator;
 final class JsonAssert {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
+  static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
     if (a.isNumber() && b.isNumber()) {
       return a.decimalValue().compareTo(b.decimalValue());
     }

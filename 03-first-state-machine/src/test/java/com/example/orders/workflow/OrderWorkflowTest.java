@@ -4,6 +4,7 @@ import static com.example.orders.workflow.JsonAssert.assertJsonEquals;
 import static com.example.orders.workflow.JsonAssert.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.workshop.runtime.sam.SamApplication;
 import com.example.workshop.runtime.sfn.Execution;
@@ -17,26 +18,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The definition SAM deploys, run offline on the handler classes SAM packages: local-runtime's
  * SamApplication reads template.yaml for the Handler per function, and resolves the
  * DefinitionSubstitutions to ARNs ({@code arn:aws:lambda:eu-central-1:123456789012:function:<logical id>}).
+ * Each behaviour is checked on the JSONPath definition and on its JSONata twin ({@link Workflow}).
  */
 class OrderWorkflowTest {
 
   static final String ARN_PREFIX = "arn:aws:lambda:eu-central-1:123456789012:function:";
   // snippet:bind-template
   static final SamApplication APP = SamApplication.load(Path.of("template.yaml")).withRegion("eu-central-1");
-  static StateMachine machine;
   static LocalStepFunctions stepFunctions;
 
   @BeforeAll
   static void load() {
-    machine = APP.stateMachine();
     stepFunctions = builder().build();
   }
 
@@ -46,41 +49,55 @@ class OrderWorkflowTest {
   }
   // end-snippet
 
-  private static Execution run(String event) throws Exception {
-    return stepFunctions.start(machine, Files.readString(Path.of("events", event)));
+  private static Execution run(Workflow workflow, String event) throws Exception {
+    return stepFunctions.start(workflow.machine(), Files.readString(Path.of("events", event)));
   }
 
-  @Test
-  @DisplayName("a normal order is validated, priced, reserved and confirmed")
-  void acceptedOrder() throws Exception {
-    Execution run = run("order-placed.json");
+  /** The history up to IsHighValue's decision: ReadOrder, ValidateOrder, PriceOrder and the three Choices. */
+  static final List<String> PRICED_EVENTS = List.of("ExecutionStarted",
+      "ChoiceStateEntered", "ChoiceStateExited",
+      "PassStateEntered", "PassStateExited",
+      "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
+      "ChoiceStateEntered", "ChoiceStateExited",
+      "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
+      "ChoiceStateEntered", "ChoiceStateExited");
+
+  /** The accepted order's history: the Map runs one iteration per item, each calling ReserveInventory. */
+  static final List<String> ACCEPTED_EVENTS = Stream.concat(PRICED_EVENTS.stream(), Stream.of(
+      "MapStateEntered", "MapStateStarted", "MapIterationStarted", "MapIterationStarted",
+      "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
+      "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
+      "LambdaFunctionSucceeded", "TaskStateExited", "MapIterationSucceeded",
+      "LambdaFunctionSucceeded", "TaskStateExited", "MapIterationSucceeded",
+      "MapStateSucceeded", "MapStateExited",
+      "PassStateEntered", "PassStateExited",
+      "SucceedStateEntered", "SucceedStateExited",
+      "ExecutionSucceeded")).toList();
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Workflow.class)
+  @DisplayName("a normal order is validated, priced, reserved item by item and confirmed")
+  void acceptedOrder(Workflow workflow) throws Exception {
+    Execution run = run(workflow, "order-placed.json");
 
     assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
     assertJsonEquals("""
         {"orderId": "ord-1001", "status": "ACCEPTED", "total": 39.80, "currency": "EUR",
-         "reservationId": "res-ord-1001", "placedAt": "2026-11-27T10:15:00Z"}""", run.output());
+         "reservationIds": ["res-ord-1001-BOOK-42", "res-ord-1001-MUG-7"], "placedAt": "2026-11-27T10:15:00Z"}""",
+        run.output());
     assertEquals(List.of("WhichEvent", "ReadOrder", "ValidateOrder", "IsOrderValid", "PriceOrder", "IsHighValue",
-        "ReserveInventory", "ConfirmOrder", "OrderAccepted"), run.visitedStates());
-    assertEquals(List.of("ExecutionStarted",
-        "ChoiceStateEntered", "ChoiceStateExited",
-        "PassStateEntered", "PassStateExited",
-        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
-        "ChoiceStateEntered", "ChoiceStateExited",
-        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
-        "ChoiceStateEntered", "ChoiceStateExited",
-        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
-        "PassStateEntered", "PassStateExited",
-        "SucceedStateEntered", "SucceedStateExited",
-        "ExecutionSucceeded"), types(run));
+        "ReserveInventory", "ReserveItem", "ReserveItem", "ConfirmOrder", "OrderAccepted"), run.visitedStates());
+    assertEquals(ACCEPTED_EVENTS, types(run));
   }
 
-  @Test
-  @DisplayName("each Task calls its function by ARN with the input its Parameters built")
-  void tasksSendTheirParameters() throws Exception {
-    Execution run = run("order-placed.json");
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Workflow.class)
+  @DisplayName("each Task calls its function by ARN with the input its Parameters (JSONata: Arguments) built")
+  void tasksSendTheirParameters(Workflow workflow) throws Exception {
+    Execution run = run(workflow, "order-placed.json");
     List<HistoryEvent> scheduled = run.history().stream().filter(e -> e.type().equals("LambdaFunctionScheduled")).toList();
     assertEquals(List.of(ARN_PREFIX + "ValidateOrderFunction", ARN_PREFIX + "PriceOrderFunction",
-        ARN_PREFIX + "ReserveInventoryFunction"),
+        ARN_PREFIX + "ReserveInventoryFunction", ARN_PREFIX + "ReserveInventoryFunction"),
         scheduled.stream().map(e -> e.details().path("resource").asText()).toList());
     assertJsonEquals("""
         {"orderId": "ord-1001", "customerId": "cust-42",
@@ -89,12 +106,21 @@ class OrderWorkflowTest {
     assertJsonEquals("""
         {"items": [{"sku": "BOOK-42", "quantity": 2, "unitPrice": 12.50}, {"sku": "MUG-7", "quantity": 1, "unitPrice": 9.90}],
          "country": "DE"}""", scheduled.get(1).details().path("input").asText());
+    List<String> reservations = List.of(scheduled.get(2).details().path("input").asText(),
+        scheduled.get(3).details().path("input").asText());
+    assertEquals(2, reservations.stream().map(JsonAssert::json).distinct().count(), "one call per item");
+    for (String item : List.of("""
+        {"orderId": "ord-1001", "item": {"sku": "BOOK-42", "quantity": 2, "unitPrice": 12.50}}""", """
+        {"orderId": "ord-1001", "item": {"sku": "MUG-7", "quantity": 1, "unitPrice": 9.90}}""")) {
+      assertTrue(reservations.stream().anyMatch(sent -> json(sent).equals(JsonAssert.NUMBERS_BY_VALUE, json(item))),
+          "the Map's ItemSelector sends " + item + "; sent: " + reservations);
+    }
   }
 
   @Test
-  @DisplayName("ResultSelector keeps two fields of ValidateOrder's answer and ResultPath puts them beside the order")
+  @DisplayName("JSONPath: ResultSelector keeps two fields of ValidateOrder's answer and ResultPath puts them beside the order")
   void resultSelectorAndResultPath() throws Exception {
-    Execution run = run("order-placed.json");
+    Execution run = run(Workflow.JSONPATH, "order-placed.json");
     JsonNode validated = json(exitedOutput(run, "ValidateOrder"));
     assertEquals("ord-1001", validated.path("orderId").asText(), "the order survives ResultPath");
     assertJsonEquals("{\"valid\": true, \"problems\": []}", validated.path("validation").toString());
@@ -107,9 +133,23 @@ class OrderWorkflowTest {
   }
 
   @Test
+  @DisplayName("JSONata: Assign keeps ValidateOrder's and PriceOrder's answers in variables; the working document stays the order")
+  void assignKeepsAnswersInVariables() throws Exception {
+    Execution run = run(Workflow.JSONATA, "order-placed.json");
+    JsonNode priced = detailOf(run, "PriceOrder", "Exited");
+    assertJsonEquals("{\"subtotal\": 34.90, \"shipping\": 4.90, \"total\": 39.80, \"currency\": \"EUR\"}",
+        priced.path("assignedVariables").path("price").asText());
+    assertEquals(List.of("orderId", "customerId", "items", "shipTo"), fieldNames(json(priced.path("output").asText())),
+        "Output passes the order on unchanged");
+    assertJsonEquals("{\"valid\": true, \"problems\": []}",
+        detailOf(run, "ValidateOrder", "Exited").path("assignedVariables").path("validation").asText());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Workflow.class)
   @DisplayName("an order of 1000 EUR or more is held for review and nothing is reserved")
-  void highValueOrderIsHeld() throws Exception {
-    Execution run = run("order-placed-high-value.json");
+  void highValueOrderIsHeld(Workflow workflow) throws Exception {
+    Execution run = run(workflow, "order-placed-high-value.json");
 
     assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
     assertJsonEquals("""
@@ -117,22 +157,17 @@ class OrderWorkflowTest {
          "reason": "Orders of 1000 EUR or more are checked by a person before anything is reserved."}""", run.output());
     assertEquals(List.of("WhichEvent", "ReadOrder", "ValidateOrder", "IsOrderValid", "PriceOrder", "IsHighValue",
         "HoldForReview", "OrderHeld"), run.visitedStates());
-    assertEquals(List.of("ExecutionStarted",
-        "ChoiceStateEntered", "ChoiceStateExited",
-        "PassStateEntered", "PassStateExited",
-        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
-        "ChoiceStateEntered", "ChoiceStateExited",
-        "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
-        "ChoiceStateEntered", "ChoiceStateExited",
+    assertEquals(Stream.concat(PRICED_EVENTS.stream(), Stream.of(
         "PassStateEntered", "PassStateExited",
         "SucceedStateEntered", "SucceedStateExited",
-        "ExecutionSucceeded"), types(run), "two functions ran; ReserveInventory never did");
+        "ExecutionSucceeded")).toList(), types(run), "two functions ran; ReserveInventory never did");
   }
 
-  @Test
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Workflow.class)
   @DisplayName("an invalid order ends in the Fail state with its Error and Cause, and the problems are in the history")
-  void invalidOrderIsRejected() throws Exception {
-    Execution run = run("order-placed-invalid.json");
+  void invalidOrderIsRejected(Workflow workflow) throws Exception {
+    Execution run = run(workflow, "order-placed-invalid.json");
 
     assertEquals(ExecutionStatus.FAILED, run.status(), run.historyTable());
     assertNull(run.output());
@@ -148,24 +183,27 @@ class OrderWorkflowTest {
         "FailStateEntered", "ExecutionFailed"), types(run), "a Fail state has no Exited event");
     HistoryEvent failed = run.history().get(run.history().size() - 1);
     assertEquals("OrderRejected", failed.details().path("error").asText());
-    JsonNode problems = json(exitedOutput(run, "ValidateOrder")).path("validation").path("problems");
+    JsonNode answer = json(run.history().stream().filter(e -> e.type().equals("LambdaFunctionSucceeded"))
+        .findFirst().orElseThrow().details().path("output").asText());
+    JsonNode problems = answer.path("problems");
     assertEquals(List.of("customerId is missing", "items[0].sku 'book 42' is not a SKU like BOOK-42",
         "items[0].quantity must be 1..100, was 0"), textList(problems));
   }
 
-  @Test
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Workflow.class)
   @DisplayName("an order file uploaded to S3 is read with the SDK integration (mocked) and accepted like an event's order")
-  void uploadedOrderFile() throws Exception {
+  void uploadedOrderFile(Workflow workflow) throws Exception {
     LocalStepFunctions withS3 = builder().mockConfig(Path.of("src/test/resources/mock-config.json")).build();
-    Execution run = withS3.start(machine, Files.readString(Path.of("events/order-file-uploaded.json")),
+    Execution run = withS3.start(workflow.machine(), Files.readString(Path.of("events/order-file-uploaded.json")),
         StartOptions.defaults().withStateMachineName("OrderWorkflow").withTestCase("OrderFileUploaded"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
     assertJsonEquals("""
         {"orderId": "ord-1004", "status": "ACCEPTED", "total": 21.90, "currency": "EUR",
-         "reservationId": "res-ord-1004", "placedAt": "2026-11-27T10:30:00Z"}""", run.output());
+         "reservationIds": ["res-ord-1004-PEN-3"], "placedAt": "2026-11-27T10:30:00Z"}""", run.output());
     assertEquals(List.of("WhichEvent", "LoadOrderFile", "ReadOrder", "ValidateOrder", "IsOrderValid", "PriceOrder",
-        "IsHighValue", "ReserveInventory", "ConfirmOrder", "OrderAccepted"), run.visitedStates());
+        "IsHighValue", "ReserveInventory", "ReserveItem", "ConfirmOrder", "OrderAccepted"), run.visitedStates());
     HistoryEvent getObject = run.history().stream().filter(e -> e.type().equals("TaskScheduled")).findFirst()
         .orElseThrow(() -> new AssertionError(run.historyTable()));
     assertJsonEquals("{\"Bucket\": \"workshop-order-uploads\", \"Key\": \"orders/ord-1004.json\"}",
@@ -174,11 +212,12 @@ class OrderWorkflowTest {
         types(run).subList(3, 8), "an SDK integration records Task* events, not LambdaFunction* events");
   }
 
-  @Test
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Workflow.class)
   @DisplayName("a missing order file fails the execution with the S3 error, before any function runs")
-  void missingOrderFile() throws Exception {
+  void missingOrderFile(Workflow workflow) throws Exception {
     LocalStepFunctions withS3 = builder().mockConfig(Path.of("src/test/resources/mock-config.json")).build();
-    Execution run = withS3.start(machine, Files.readString(Path.of("events/order-file-uploaded.json")),
+    Execution run = withS3.start(workflow.machine(), Files.readString(Path.of("events/order-file-uploaded.json")),
         StartOptions.defaults().withStateMachineName("OrderWorkflow").withTestCase("OrderFileMissing"));
 
     assertEquals(ExecutionStatus.FAILED, run.status(), run.historyTable());
@@ -215,7 +254,7 @@ class OrderWorkflowTest {
     return detailOf(run, state, "Entered").path("input").asText();
   }
 
-  private static JsonNode detailOf(Execution run, String state, String suffix) {
+  static JsonNode detailOf(Execution run, String state, String suffix) {
     return run.history().stream()
         .filter(e -> e.type().endsWith("State" + suffix) && state.equals(e.details().path("name").asText()))
         .findFirst()
