@@ -84,7 +84,7 @@ class EndpointControlTest {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError(arn + " is " + d.status() + ", not " + wanted + ", after 10 s");
+    throw new AssertionError(arn + " is " + d.status() + ", not " + wanted + ", after 10 s: " + types(arn));
   }
 
   private static List<String> types(String arn) {
