@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A SAM {@code template.yaml} as the tests run it offline: its functions' handlers, and its state
@@ -30,16 +28,18 @@ import java.util.regex.Pattern;
  * Execution run = app.stepFunctions().build().start(app.stateMachine(), input);
  * }</pre>
  *
- * <p>{@code !GetAtt Fn.Arn} becomes {@code arn:aws:lambda:<region>:<account>:function:<Fn>}, {@code
- * !Ref Fn} the name {@code Fn}, {@code !Ref AWS::Region}/{@code AWS::AccountId}/{@code
- * AWS::Partition} the configured values; {@code !Sub} resolves those same references. Anything else
- * (another resource's attribute, a parameter) fails with the file, line and field. Immutable.
+ * <p>{@code !Ref}, {@code !GetAtt}, {@code !Sub}, {@code !Join} and {@code !Select} resolve to the
+ * names and ARNs CloudFormation would give the common resource types (functions, tables, topics,
+ * queues, buckets, event buses, state machines, parameters, roles, log groups, streams), template
+ * parameters to their Default, pseudo parameters to the configured region, account and stack name:
+ * {@code !GetAtt Fn.Arn} becomes {@code arn:aws:lambda:<region>:<account>:function:<Fn>} (a function
+ * without FunctionName is named by its logical id). What cannot be resolved fails with the file,
+ * line, resource and attribute. Immutable.
  */
 public final class SamApplication {
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_ACCOUNT_ID = "123456789012";
-
-  private static final Pattern SUB_VAR = Pattern.compile("\\$\\{([^}]*)}");
+  public static final String DEFAULT_STACK_NAME = "sam-app";
 
   private final Path template;
   private final String file;
@@ -47,15 +47,17 @@ public final class SamApplication {
   private final Map<String, String> types;
   private final String region;
   private final String accountId;
+  private final String stackName;
 
-  private SamApplication(
-      Path template, CfnYaml.Parsed parsed, Map<String, String> types, String region, String accountId) {
+  private SamApplication(Path template, CfnYaml.Parsed parsed, Map<String, String> types, String region,
+      String accountId, String stackName) {
     this.template = template;
     this.file = template.getFileName() != null ? template.getFileName().toString() : template.toString();
     this.parsed = parsed;
     this.types = types;
     this.region = region;
     this.accountId = accountId;
+    this.stackName = stackName;
   }
 
   /** Reads {@code template}; throws IllegalArgumentException naming the file when it is missing or not YAML. */
@@ -85,17 +87,26 @@ public final class SamApplication {
       throw new IllegalArgumentException(template + ": the template declares no Resources");
     }
     resources.fields().forEachRemaining(e -> types.put(e.getKey(), e.getValue().path("Type").asText("")));
-    return new SamApplication(template, parsed, Collections.unmodifiableMap(types), DEFAULT_REGION, DEFAULT_ACCOUNT_ID);
+    return new SamApplication(template, parsed, Collections.unmodifiableMap(types), DEFAULT_REGION, DEFAULT_ACCOUNT_ID,
+        DEFAULT_STACK_NAME);
   }
 
   /** The region of the synthetic ARNs and of {@link #stepFunctions()} ({@value #DEFAULT_REGION} by default). */
   public SamApplication withRegion(String region) {
-    return new SamApplication(template, parsed, types, Objects.requireNonNull(region, "region"), accountId);
+    return new SamApplication(template, parsed, types, Objects.requireNonNull(region, "region"), accountId, stackName);
   }
 
   /** The account of the synthetic ARNs and of {@link #stepFunctions()} ({@value #DEFAULT_ACCOUNT_ID} by default). */
   public SamApplication withAccountId(String accountId) {
-    return new SamApplication(template, parsed, types, region, Objects.requireNonNull(accountId, "accountId"));
+    return new SamApplication(template, parsed, types, region, Objects.requireNonNull(accountId, "accountId"), stackName);
+  }
+
+  /**
+   * The stack name in {@code AWS::StackName} and in the names CloudFormation generates for resources
+   * without a name property ({@value #DEFAULT_STACK_NAME} by default, as {@code sam deploy} suggests).
+   */
+  public SamApplication withStackName(String stackName) {
+    return new SamApplication(template, parsed, types, region, accountId, Objects.requireNonNull(stackName, "stackName"));
   }
 
   /** Function logical id → its Handler (Globals.Function.Handler when the function has none), in template order. */
@@ -313,78 +324,9 @@ public final class SamApplication {
     return env;
   }
 
-  /** The value CloudFormation would substitute, with synthetic ARNs. */
+  /** The value CloudFormation would substitute, with the names and ARNs a deployment would give. */
   private String resolve(JsonNode v, String path) {
-    if (v.isValueNode() && !v.isNull()) {
-      return v.asText();
-    }
-    if (v.isObject() && v.size() == 1) {
-      if (v.has("Fn::GetAtt")) {
-        JsonNode g = v.get("Fn::GetAtt");
-        String target = g.isArray() ? join(g) : g.asText();
-        return getAtt(target, path);
-      }
-      if (v.has("Ref") && v.get("Ref").isTextual()) {
-        return ref(v.get("Ref").asText(), path);
-      }
-      if (v.has("Fn::Sub") && v.get("Fn::Sub").isTextual()) {
-        Matcher m = SUB_VAR.matcher(v.get("Fn::Sub").asText());
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-          String var = m.group(1);
-          String value = var.startsWith("!") ? "${" + var.substring(1) + "}"
-              : var.contains(".") && !var.startsWith("AWS::") ? getAtt(var, path) : ref(var, path);
-          m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-      }
-    }
-    throw error(path, "cannot resolve " + v
-        + " offline: use !GetAtt <Function>.Arn, !Ref <Function>, !Ref AWS::Region/AWS::AccountId,"
-        + " !Sub with those, or a literal value");
-  }
-
-  private String getAtt(String target, String path) {
-    int dot = target.indexOf('.');
-    String id = dot > 0 ? target.substring(0, dot) : target;
-    String attribute = dot > 0 ? target.substring(dot + 1) : "";
-    if (!types.containsKey(id)) {
-      throw error(path, "!GetAtt " + target + ": the template has no resource " + id);
-    }
-    if (!isFunction(id) || !attribute.equals("Arn")) {
-      throw error(path, "!GetAtt " + target + " cannot be resolved offline: only a function's Arn can"
-          + " (" + id + " is " + types.get(id) + ")");
-    }
-    return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + id;
-  }
-
-  private String ref(String name, String path) {
-    switch (name) {
-      case "AWS::Region" -> {
-        return region;
-      }
-      case "AWS::AccountId" -> {
-        return accountId;
-      }
-      case "AWS::Partition" -> {
-        return "aws";
-      }
-      default -> {
-        if (isFunction(name)) {
-          return name;
-        }
-        throw error(path, "!Ref " + name + " cannot be resolved offline: only a function of the template,"
-            + " AWS::Region, AWS::AccountId and AWS::Partition can"
-            + (types.containsKey(name) ? " (" + name + " is " + types.get(name) + ")" : ""));
-      }
-    }
-  }
-
-  private static String join(JsonNode array) {
-    List<String> parts = new ArrayList<>();
-    array.forEach(p -> parts.add(p.asText()));
-    return String.join(".", parts);
+    return new Intrinsics(parsed.root(), types, region, accountId, stackName, this::error).resolve(v, path);
   }
 
   private String onlyStateMachine() {
