@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -54,21 +55,45 @@ public final class Main implements Callable<Integer> {
 
   /** Runs one command with {@code in} as its standard input. */
   static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    return commandLine(new Streams(in, out, err)).execute(args);
+    Streams io = new Streams(in, out, err);
+    // Only the command asked for is modelled (reflection over its options costs start-up time);
+    // without a known command, all of them, for the overview and the suggestions.
+    String only = args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null;
+    return commandLine(io, only).execute(args);
   }
 
-  static CommandLine commandLine(Streams io) {
+  /** The commands, in the order the overview lists them. */
+  private static final List<String> COMMANDS =
+      List.of("invoke", "validate", "run", "diagram", "aws-run", "bench", "conformance");
+
+  /** A switch rather than a map of lambdas: each lambda would cost start-up time. */
+  private static Object command(String name, Streams io) {
+    return switch (name) {
+      case "invoke" -> new InvokeCommand(io);
+      case "validate" -> new ValidateCommand(io);
+      case "run" -> new RunCommand(io);
+      case "diagram" -> new DiagramCommand(io);
+      case "aws-run" -> new AwsRunCommand(io);
+      case "bench" -> new PassThroughCommand(BenchCommand::run, io);
+      default -> new PassThroughCommand(ConformanceCommand::run, io);
+    };
+  }
+
+  private static final Map<String, String> PASS_THROUGH = Map.of(
+      "bench", "The three workloads of ../shared/bench, as one JSON line (bench DIR).",
+      "conformance", "Replay AWS-recorded cases (conformance DIR [--skip-list FILE] [--only GLOB]).");
+
+  static CommandLine commandLine(Streams io, String only) {
     Main top = new Main(io);
-    CommandLine cli = new CommandLine(top)
-        .addSubcommand(new InvokeCommand(io))
-        .addSubcommand(new ValidateCommand(io))
-        .addSubcommand(new RunCommand(io))
-        .addSubcommand(new DiagramCommand(io))
-        .addSubcommand(new AwsRunCommand(io))
-        .addSubcommand("bench", new PassThroughCommand(BenchCommand::run, io))
-        .addSubcommand("conformance", new PassThroughCommand(ConformanceCommand::run, io));
-    passThrough(cli, "bench", "The three workloads of ../shared/bench, as one JSON line (bench DIR).");
-    passThrough(cli, "conformance", "Replay AWS-recorded cases (conformance DIR [--skip-list FILE] [--only GLOB]).");
+    CommandLine cli = new CommandLine(top);
+    for (String name : COMMANDS) {
+      if (only == null || only.equals(name)) {
+        cli.addSubcommand(name, command(name, io));
+        if (PASS_THROUGH.containsKey(name)) {
+          passThrough(cli, name, PASS_THROUGH.get(name));
+        }
+      }
+    }
     top.commandLine = cli;
     cli.setExpandAtFiles(false)
         .setOut(new PrintWriter(io.out(), true))
