@@ -66,6 +66,14 @@ public class OrderEventsHandler implements RequestHandler<SNSEvent, OrderEventsH
   }
 
   static OrderEvent parse(SNSEvent.SNS sns) {
+    if (sns.getMessageId() == null || sns.getMessageId().isBlank()) {
+      // The idempotency key: without it a redelivered message could not be told from a new one.
+      throw new MalformedMessageException(
+          "an SNS message (Subject "
+              + sns.getSubject()
+              + ") has no MessageId; SNS sets one on every message and it is the idempotency key",
+          null);
+    }
     String where = "SNS message " + sns.getMessageId();
     Map<String, OrderEvent.Attribute> attributes = new LinkedHashMap<>();
     if (sns.getMessageAttributes() != null) {

@@ -88,6 +88,11 @@ public class OrderStreamHandler implements RequestHandler<DynamodbEvent, Streams
   static OrderChange toChange(DynamodbStreamRecord record) {
     StreamRecord data = record.getDynamodb();
     String where = "stream record " + data.getSequenceNumber();
+    if (record.getEventID() == null || record.getEventID().isBlank()) {
+      // The idempotency key: without it a redelivered record could not be told from a new one.
+      throw new IllegalArgumentException(
+          where + ": no eventID (DynamoDB Streams sets one on every record; it is the idempotency key)");
+    }
     String orderId = string(data.getKeys(), "orderId", where);
     Order before =
         data.getOldImage() == null ? null : order(data.getOldImage(), where + " OldImage");

@@ -58,6 +58,23 @@ class OrderEventsHandlerTest {
   }
 
   @Test
+  @DisplayName("a message without MessageId (the idempotency key) is rejected, saying so")
+  void missingMessageId() {
+    SNSEvent event = EventLoader.loadSNSEvent("events/sns-order-placed.json");
+    event.getRecords().get(0).getSNS().setMessageId(null);
+
+    MalformedMessageException e =
+        assertThrows(
+            MalformedMessageException.class,
+            () -> handler.handleRequest(event, context("order-events", log)));
+    assertEquals(
+        "an SNS message (Subject Order placed) has no MessageId; SNS sets one on every message"
+            + " and it is the idempotency key",
+        e.getMessage());
+    assertEquals(List.of(), received);
+  }
+
+  @Test
   @DisplayName("a message without the eventType attribute is rejected, saying how to publish it")
   void missingEventTypeAttribute() {
     SNSEvent event = EventLoader.loadSNSEvent("events/sns-order-placed.json");

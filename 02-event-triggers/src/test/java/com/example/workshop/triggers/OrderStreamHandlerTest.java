@@ -170,4 +170,21 @@ class OrderStreamHandlerTest {
     assertEquals(List.of("111100000000000000000001"), failed(response));
     assertTrue(log.anyContains("INSERT without NewImage", "StreamViewType"), log.lines.toString());
   }
+
+  @Test
+  @DisplayName(
+      "a record without eventID (the idempotency key) fails by its sequence number, saying so;"
+          + " the records before it are applied")
+  void recordWithoutEventId() {
+    DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/dynamodb-order-changes.json");
+    event.getRecords().get(1).setEventID(null);
+
+    StreamsEventResponse response = handler.handleRequest(event, context("order-stream", log));
+
+    assertEquals(List.of("111200000000000000000002"), failed(response));
+    assertEquals(List.of("A-1001"), changes.stream().map(OrderChange::orderId).toList());
+    assertTrue(
+        log.anyContains("FAILED stream record 111200000000000000000002: no eventID"),
+        log.lines.toString());
+  }
 }

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The handlers on their own: the errors they throw and why retrying them is safe. */
 class HandlersTest {
@@ -30,10 +36,31 @@ class HandlersTest {
   @Test
   @DisplayName("an invalid order names every problem in the exception message")
   void invalidOrder() {
-    Order bad = new Order("ord-1", "", List.of(), null, null);
+    Map<String, Object> bad = Map.of("orderId", "ord-1", "customerId", "", "items", List.of());
     InvalidOrderException e = assertThrows(InvalidOrderException.class, () -> new ValidateOrder().handleRequest(bad, null));
     assertEquals("Order ord-1 is invalid: customerId is missing; the order has no items; shipTo.country is missing",
         e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '\u0000', textBlock = """
+      {}                        | NotAnOrderException   | An order needs an orderId string, got null
+      []                        | NotAnOrderException   | An order is a JSON object, got an array
+      null                      | NotAnOrderException   | An order is a JSON object, got null
+      "ord-1"                   | NotAnOrderException   | An order is a JSON object, got the string "ord-1"
+      42                        | NotAnOrderException   | An order is a JSON object, got the number 42
+      {"orderId": 7}            | NotAnOrderException   | An order needs an orderId string, got the number 7
+      {"orderId": "ord-1", "customerId": ["c"], "items": "many", "shipTo": "Berlin"} | InvalidOrderException | Order ord-1 is invalid: customerId is missing; items must be a list, got the string "many"; shipTo.country is missing
+      {"orderId": "ord-1", "customerId": "c", "items": [3, {"sku": {}, "quantity": "2", "unitPrice": "9.5"}, {"sku": "A", "quantity": 1.5, "unitPrice": 0}, {"sku": "B", "quantity": 1e10, "unitPrice": 1}], "shipTo": {"country": "DE", "city": 10115}, "simulate": "all"} | InvalidOrderException | Order ord-1 is invalid: items[0] must be an object, got the number 3; items[1].sku is missing; items[1].quantity must be a whole number from 1 to 2147483647, was 2; items[1].unitPrice must be greater than 0; items[2].quantity must be a whole number from 1 to 2147483647, was 1.5; items[2].unitPrice must be greater than 0; items[3].quantity must be a whole number from 1 to 2147483647, was 1.0E10; shipTo.city must be a string, got the number 10115; simulate must be a list of switch names, got the string "all"
+      """)
+  @DisplayName("any input, whatever its shape, gets a business error naming the problem (never a NullPointerException)")
+  void anyShape(String json, String exception, String message) throws Exception {
+    // The Lambda Java runtime's own reader, as it builds the handler's Object argument.
+    Object input = JacksonFactory.getInstance().getSerializer(Object.class)
+        .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    RuntimeException e = assertThrows(RuntimeException.class, () -> new ValidateOrder().handleRequest(input, null));
+    assertEquals("com.example.orders.fulfilment." + exception, e.getClass().getName());
+    assertEquals(message, e.getMessage());
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every path of the classroom table, run on the real definition and handlers in virtual time:
@@ -174,6 +175,25 @@ class OrderFulfilmentTest {
     assertEquals("Order ord-2002 was rejected before anything was reserved or charged:"
         + " com.example.orders.fulfilment.InvalidOrderException", rejected.cause());
     assertEquals("ExecutionFailed", rejected.history().get(rejected.history().size() - 1).type());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '\u0000', textBlock = """
+      {}                                    | ValidateOrder NotAnOrder
+      []                                    | ValidateOrder NotAnOrder
+      null                                  | ValidateOrder NotAnOrder
+      "ord-1"                               | ValidateOrder NotAnOrder
+      {"orderId": ["ord-1"]}                | ValidateOrder NotAnOrder
+      {"orderId": "ord-1", "items": "many"} | ValidateOrder OrderRejected
+      {"orderId": "ord-1", "customerId": "c", "items": [{"sku": "A", "quantity": "lots", "unitPrice": 1}], "shipTo": {"country": "DE"}} | ValidateOrder OrderRejected
+      """)
+  @DisplayName("input of any shape is rejected by ValidateOrder through a Catch, never with States.Runtime")
+  void anyInputShapeIsRejected(String input, String visited) {
+    Execution run = WORKFLOW.engine(0).randomSeed(42).build().start(WORKFLOW.machine, input);
+    String history = input + ":\n" + run.historyTable();
+    assertEquals(ExecutionStatus.FAILED, run.status(), history);
+    assertEquals("OrderRejected", run.error(), history);
+    assertEquals(Arrays.asList(visited.split(" ")), run.visitedStates(), history);
   }
 
   /** The error a Catch put into $.error, as the Fail state saw it; null when no Fail state ran. */

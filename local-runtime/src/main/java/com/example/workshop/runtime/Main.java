@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -64,7 +63,7 @@ public final class Main implements Callable<Integer> {
 
   /** The commands, in the order the overview lists them. */
   private static final List<String> COMMANDS =
-      List.of("invoke", "validate", "run", "diagram", "aws-run", "bench", "conformance");
+      List.of("invoke", "validate", "run", "diagram", "aws-run");
 
   /** A switch rather than a map of lambdas: each lambda would cost start-up time. */
   private static Object command(String name, Streams io) {
@@ -73,15 +72,9 @@ public final class Main implements Callable<Integer> {
       case "validate" -> new ValidateCommand(io);
       case "run" -> new RunCommand(io);
       case "diagram" -> new DiagramCommand(io);
-      case "aws-run" -> new AwsRunCommand(io);
-      case "bench" -> new PassThroughCommand(BenchCommand::run, io);
-      default -> new PassThroughCommand(ConformanceCommand::run, io);
+      default -> new AwsRunCommand(io);
     };
   }
-
-  private static final Map<String, String> PASS_THROUGH = Map.of(
-      "bench", "The three workloads of ../shared/bench, as one JSON line (bench DIR).",
-      "conformance", "Replay AWS-recorded cases (conformance DIR [--skip-list FILE] [--only GLOB]).");
 
   static CommandLine commandLine(Streams io, String only) {
     Main top = new Main(io);
@@ -89,9 +82,6 @@ public final class Main implements Callable<Integer> {
     for (String name : COMMANDS) {
       if (only == null || only.equals(name)) {
         cli.addSubcommand(name, command(name, io));
-        if (PASS_THROUGH.containsKey(name)) {
-          passThrough(cli, name, PASS_THROUGH.get(name));
-        }
       }
     }
     top.commandLine = cli;
@@ -107,12 +97,6 @@ public final class Main implements Callable<Integer> {
           throw e;
         });
     return cli;
-  }
-
-  private static void passThrough(CommandLine cli, String name, String description) {
-    CommandLine sub = cli.getSubcommands().get(name);
-    sub.setUnmatchedOptionsArePositionalParams(true);
-    sub.getCommandSpec().usageMessage().description(description);
   }
 
   /** Without a command: the overview on stderr, exit 2. */

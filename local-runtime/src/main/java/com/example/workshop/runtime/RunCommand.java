@@ -116,13 +116,15 @@ final class RunCommand implements Callable<Integer> {
     try {
       machine = StateMachine.load(def.path(), def.substitutions());
     } catch (DefinitionException e) {
-      String message = oneLine(e.getMessage());
+      // one line, as validate says it: the file once, then each problem with its line
       StateNames names = StateNames.of(def.text());
+      List<String> problems = new ArrayList<>();
       for (var d : e.diagnostics()) {
-        String said = d.message() + " at " + d.location();
-        message = message.replace(said, said + names.suggestion(d));
+        problems.add(ValidateCommand.format(def.name(), d, names).substring(def.name().length() + 1));
       }
-      throw new UsageException("invalid definition " + def.name() + ": " + message);
+      int n = problems.size();
+      throw new UsageException(def.name() + " is not a valid state machine definition (" + n
+          + (n == 1 ? " problem): line " : " problems): line ") + String.join("; line ", problems));
     } catch (RuntimeException e) {
       throw new UsageException("invalid definition " + def.name() + ": " + oneLine(e.getMessage()));
     }

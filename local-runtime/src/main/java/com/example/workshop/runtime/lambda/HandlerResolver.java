@@ -178,8 +178,9 @@ final class HandlerResolver {
           true);
     }
     if (Modifier.isAbstract(clazz.getModifiers())) {
+      // The JVM's InstantiationException for an abstract class has no message: the runtime shows its type.
       throw new HandlerFault("Class " + clazz.getName() + " is abstract; name a concrete class",
-          clazz.getName(), "java.lang.InstantiationException", true);
+          "java.lang.InstantiationException", "java.lang.InstantiationException", true);
     }
   }
 

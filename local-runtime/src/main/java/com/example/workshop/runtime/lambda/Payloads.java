@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** Lambda's rules for synchronous payloads: JSON, at most 6 MB each way. */
 final class Payloads {
@@ -63,11 +64,19 @@ final class Payloads {
             + at(p.currentTokenLocation()) + "; an event is one JSON value");
       }
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("event is not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()));
+      throw new IllegalArgumentException("event is not valid JSON: " + plain(e.getOriginalMessage()) + at(e.getLocation()));
     } catch (IOException e) {
       throw new IllegalArgumentException("event cannot be read: " + e.getMessage());
     }
     return bytes;
+  }
+
+  /** Jackson's "[Source: REDACTED (...); line: 3, column: 7]" becomes "line 3, column 7". */
+  private static final Pattern SOURCE =
+      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
+
+  static String plain(String parserMessage) {
+    return SOURCE.matcher(parserMessage).replaceAll("line $1, column $2");
   }
 
   private static String at(JsonLocation where) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An execution environment inside this JVM: fast to start, but nothing is isolated. The handler's
@@ -19,13 +20,16 @@ final class ThreadSandbox implements Sandbox {
   private final FunctionConfig config;
   private final HandlerFault fault;
   private final ExecutionEnvironment env;
+  private final AtomicReference<ExecutionEnvironment.InitFailure> classInitFailure;
   private boolean initialized;
   private boolean alive = true;
   private double initMs;
 
-  private ThreadSandbox(FunctionConfig config, HandlerSpec spec, HandlerFault fault) {
+  private ThreadSandbox(FunctionConfig config, HandlerSpec spec, HandlerFault fault,
+      AtomicReference<ExecutionEnvironment.InitFailure> classInitFailure) {
     this.config = config;
     this.fault = fault;
+    this.classInitFailure = classInitFailure;
     this.env = spec == null ? null : new ExecutionEnvironment(spec, config.classLoader());
   }
 
@@ -39,7 +43,8 @@ final class ThreadSandbox implements Sandbox {
     }
     HandlerSpec s = spec;
     HandlerFault f = fault;
-    return () -> new ThreadSandbox(config, s, f);
+    AtomicReference<ExecutionEnvironment.InitFailure> classInitFailure = new AtomicReference<>();
+    return () -> new ThreadSandbox(config, s, f, classInitFailure);
   }
 
   @Override
@@ -63,12 +68,26 @@ final class ThreadSandbox implements Sandbox {
     }
     initMs = w.nanos / 1e6;
     initialized = true;
-    if (w.thrown instanceof ExecutionEnvironment.InitFailure failure) {
+    if (w.thrown instanceof ExecutionEnvironment.InitFailure thrown) {
       alive = false;
+      ExecutionEnvironment.InitFailure failure = repeated(thrown);
       logTrace(failure.getCause());
       return new Outcome(failure.document, Outcome.BAD_FUNCTION_CODE, initMs, usedHeapMb());
     }
     return null;
+  }
+
+  /**
+   * A new JVM would run the failed static initialiser again and fail the same way; this JVM remembers
+   * the class as unusable ("Could not initialize class"), so the first failure is reported again.
+   */
+  private ExecutionEnvironment.InitFailure repeated(ExecutionEnvironment.InitFailure failure) {
+    if (failure.getCause() instanceof ExceptionInInitializerError) {
+      classInitFailure.compareAndSet(null, failure);
+      return failure;
+    }
+    ExecutionEnvironment.InitFailure first = classInitFailure.get();
+    return first != null && failure.getCause() instanceof NoClassDefFoundError ? first : failure;
   }
 
   @Override

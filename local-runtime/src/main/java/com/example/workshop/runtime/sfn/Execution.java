@@ -1,30 +1,35 @@
 package com.example.workshop.runtime.sfn;
 
+import com.example.workshop.runtime.sfn.internal.asl.Json;
+import com.example.workshop.runtime.sfn.internal.engine.ExecutionRun;
+import com.example.workshop.runtime.sfn.internal.history.RecordedEvent;
+import com.example.workshop.runtime.sfn.internal.render.ExecutionPath;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 
 /** A finished execution: status, output or error/cause, history and the states it visited. */
 public final class Execution {
 
-  private final Run run;
+  private final ExecutionRun run;
   private volatile String output;
   private volatile List<HistoryEvent> history;
 
-  Execution(Run run) {
+  Execution(ExecutionRun run) {
     this.run = run;
   }
 
   public ExecutionStatus status() {
-    return run.status;
+    return ExecutionStatus.valueOf(run.status().name());
   }
 
   /** The output as JSON text; null unless SUCCEEDED. */
   public String output() {
     String o = output;
-    if (o == null && run.output != null) {
-      o = Json.text(run.output);
+    if (o == null && run.output() != null) {
+      o = Json.text(run.output());
       output = o;
     }
     return o;
@@ -32,30 +37,31 @@ public final class Execution {
 
   /** The error name; null when SUCCEEDED or when a Fail state gave none (as on AWS). */
   public String error() {
-    return run.error;
+    return run.error();
   }
 
   public String cause() {
-    return run.cause;
+    return run.cause();
   }
 
   public String executionArn() {
-    return run.executionArn;
+    return run.executionArn();
   }
 
   /** Names of entered states in order, states inside Parallel branches and Map iterations included. */
   public List<String> visitedStates() {
-    return Collections.unmodifiableList(run.visited);
+    return run.visitedStates();
   }
 
   public List<HistoryEvent> history() {
     List<HistoryEvent> h = history;
     if (h == null) {
-      List<HistoryEvent> list = new ArrayList<>(run.events.size());
-      for (Event e : run.events) {
-        list.add(e.toHistoryEvent());
+      List<HistoryEvent> list = new ArrayList<>(run.events().size());
+      for (RecordedEvent e : run.events()) {
+        list.add(new HistoryEvent(e.id(), e.previousEventId(), Instant.ofEpochMilli(e.epochMillis()),
+            e.type().awsName(), e.type().detailsName(), e.detailsNode()));
       }
-      h = Collections.unmodifiableList(list);
+      h = List.copyOf(list);
       history = h;
     }
     return h;
@@ -72,23 +78,23 @@ public final class Execution {
 
   /** A readable table: id, elapsed time since start, state, event type, main detail. */
   public String historyTable() {
-    return HistoryTable.format(history());
+    return HistoryEvent.table(history());
   }
 
   /** What this execution did, for the diagram overlay. */
   ExecutionPath path() {
-    return new ExecutionPath(run.visited, new java.util.HashSet<>(run.failedStates),
-        new java.util.HashSet<>(run.retriedStates));
+    return new ExecutionPath(run.visitedStates(), new HashSet<>(run.failedStates()),
+        new HashSet<>(run.retriedStates()));
   }
 
   /** Status plus output or error/cause: what a failed assertion should show. */
   @Override
   public String toString() {
-    String arn = run.executionArn;
-    if (run.status == ExecutionStatus.SUCCEEDED) {
+    String arn = run.executionArn();
+    if (status() == ExecutionStatus.SUCCEEDED) {
       return "Execution[" + arn + " SUCCEEDED output=" + output() + "]";
     }
-    return "Execution[" + arn + " " + run.status + " error=" + run.error + " cause=" + run.cause
-        + " states=" + run.visited + "]";
+    return "Execution[" + arn + " " + status() + " error=" + run.error() + " cause="
+        + run.cause() + " states=" + run.visitedStates() + "]";
   }
 }

@@ -3,6 +3,7 @@ package com.example.workshop.runtime.sfn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.example.workshop.runtime.sfn.internal.render.HistoryTable;
 import java.time.Instant;
 
 /**
@@ -28,6 +29,7 @@ public record HistoryEvent(
 
   /** The readable table of {@link Execution#historyTable()}, for any list of events (e.g. from AWS). */
   public static String table(java.util.List<HistoryEvent> events) {
-    return HistoryTable.format(events);
+    return HistoryTable.format(events.stream().map(e -> new HistoryTable.Row(e.id(),
+        e.previousEventId(), e.timestamp().toEpochMilli(), e.type(), e.details())).toList());
   }
 }

@@ -3,17 +3,23 @@ package com.example.workshop.runtime.sfn;
 import com.example.workshop.runtime.lambda.Invocation;
 import com.example.workshop.runtime.lambda.Isolation;
 import com.example.workshop.runtime.lambda.LocalLambda;
+import com.example.workshop.runtime.sfn.internal.asl.Ids;
+import com.example.workshop.runtime.sfn.internal.asl.Json;
+import com.example.workshop.runtime.sfn.internal.asl.Limits;
+import com.example.workshop.runtime.sfn.internal.engine.EngineConfig;
+import com.example.workshop.runtime.sfn.internal.engine.ExecutionRun;
+import com.example.workshop.runtime.sfn.internal.engine.FunctionRunner;
+import com.example.workshop.runtime.sfn.internal.engine.MockConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,43 +35,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class LocalStepFunctions {
-  static final int HISTORY_LIMIT = 25_000;
-  static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "sfn-task");
-    t.setDaemon(true);
-    return t;
-  });
-
   private final Map<String, Object> bindings;
   private final Map<String, FunctionRunner> runners = new ConcurrentHashMap<>();
   private final ClassLoader classLoader;
   private final Isolation isolation;
   private final Map<String, String> handlerProblems = new ConcurrentHashMap<>();
-  final MockConfig mockConfig;
-  final Clock clock;
-  final boolean realTime;
+  private final MockConfig mockConfig;
   private final Long seed;
   private final AtomicLong executions = new AtomicLong();
-  final String accountId;
-  final String region;
-  final String roleArn;
-  final int historyLimit;
+  private final String accountId;
+  private final String region;
+  private final EngineConfig config;
 
   private LocalStepFunctions(Builder b) {
     this.bindings = new LinkedHashMap<>(b.bindings);
     this.classLoader = b.classLoader;
     this.isolation = b.isolation;
     this.mockConfig = b.mockConfig;
-    this.clock = b.clock;
-    this.realTime = b.realTime;
     this.seed = b.seed;
     this.accountId = b.accountId;
     this.region = b.region;
-    this.roleArn = b.roleArn != null ? b.roleArn
+    String roleArn = b.roleArn != null ? b.roleArn
         : "arn:aws:iam::" + b.accountId + ":role/LocalStepFunctionsRole";
-    this.historyLimit = b.historyLimit;
+    this.config = new EngineConfig(this::function, b.mockConfig, b.clock, b.realTime,
+        b.accountId, b.region, roleArn, b.historyLimit);
     // Java handlers are built now, so handlerProblems() can warn about a wrong class or method name.
-    Map<Object, FunctionRunner> built = new java.util.IdentityHashMap<>();
+    Map<Object, FunctionRunner> built = new IdentityHashMap<>();
     for (Map.Entry<String, Object> e : bindings.entrySet()) {
       if (e.getValue() instanceof String || e.getValue() instanceof LocalLambda.Builder) {
         built.computeIfAbsent(e.getValue(), h -> runner(functionName(e.getKey()), h));
@@ -106,8 +101,7 @@ public final class LocalStepFunctions {
     String smName = opts.stateMachineName() != null ? opts.stateMachineName()
         : defaultName(machine);
     Random random = seed != null ? new Random(seed + executions.getAndIncrement()) : new Random();
-    String execName = opts.executionName() != null ? opts.executionName()
-        : Run.uuid(random);
+    String execName = opts.executionName() != null ? opts.executionName() : Ids.uuid(random);
     Map<String, String> mocks = null;
     if (opts.testCase() != null) {
       if (mockConfig == null) {
@@ -116,11 +110,11 @@ public final class LocalStepFunctions {
       }
       mocks = mockConfig.testCase(smName, opts.testCase());
     }
-    Run run = new Run(this, machine.compiled(), input, smName, execName, mocks, random);
-    run.inputChars = inputJson.length();
-    run.inputText = inputJson;
+    ExecutionRun run = new ExecutionRun(config, machine.compiled(), input, inputJson, smName,
+        execName, mocks, random, machine.eventsHint);
     bindSubstitutions(machine);
     run.execute();
+    machine.eventsHint = run.events().size();
     return new Execution(run);
   }
 
@@ -152,7 +146,7 @@ public final class LocalStepFunctions {
   }
 
   /** The runner bound to a plain function name, or null (→ Lambda.ResourceNotFoundException). */
-  FunctionRunner function(String name) {
+  private FunctionRunner function(String name) {
     FunctionRunner r = runners.get(name);
     if (r != null) {
       return r;
@@ -166,7 +160,7 @@ public final class LocalStepFunctions {
 
   private FunctionRunner runner(String name, Object binding) {
     if (binding instanceof LambdaFunction fn) {
-      return FunctionRunner.of(fn);
+      return fake(fn);
     }
     FunctionRunner built = javaHandlers == null ? null : javaHandlers.get(binding);
     if (built != null) {
@@ -180,17 +174,28 @@ public final class LocalStepFunctions {
     }
     LocalLambda lambda = lb.build();
     lambda.handlerProblem().ifPresent(p -> handlerProblems.put(name, p));
-    return (event, requestId) -> {
-      Invocation inv = lambda.invoke(event);
-      if (!inv.failed()) {
-        return new FunctionRunner.Reply(inv.payload(), null, null);
+    return new FunctionRunner() {
+      @Override
+      public FunctionRunner.Reply invoke(String event, String requestId) {
+        return reply(lambda.invoke(event));
       }
-      if (inv.errorType() == null) { // what Step Functions reports for an error document without a type
-        return new FunctionRunner.Reply(null, "Lambda.Unknown", "The cause could not be determined because"
-            + " Lambda did not return an error type. Returned payload: " + inv.payload());
+
+      @Override
+      public boolean measured() {
+        return true;
       }
-      return new FunctionRunner.Reply(null, inv.errorType(), inv.payload());
     };
+  }
+
+  private static FunctionRunner.Reply reply(Invocation inv) {
+    if (!inv.failed()) {
+      return new FunctionRunner.Reply(inv.payload(), null, null);
+    }
+    if (inv.errorType() == null) { // what Step Functions reports for an error document without a type
+      return new FunctionRunner.Reply(null, "Lambda.Unknown", "The cause could not be determined"
+          + " because Lambda did not return an error type. Returned payload: " + inv.payload());
+    }
+    return new FunctionRunner.Reply(null, inv.errorType(), inv.payload());
   }
 
   /**
@@ -201,18 +206,24 @@ public final class LocalStepFunctions {
     return Map.copyOf(new java.util.TreeMap<>(handlerProblems));
   }
 
-  /**
-   * The function name in a name, a (partial or qualified) function ARN or {@code name:alias}:
-   * {@code arn:aws:lambda:us-east-1:123456789012:function:Charge:live} → {@code Charge}.
-   */
-  static String functionName(String reference) {
-    String[] parts = reference.split(":");
-    for (int i = 0; i < parts.length - 1; i++) {
-      if (parts[i].equals("function")) {
-        return parts[i + 1];
+  /** An in-process fake as a function: LambdaFunctionError fails like a function error. */
+  private static FunctionRunner fake(LambdaFunction fn) {
+    return (event, requestId) -> {
+      try {
+        String out = fn.invoke(event);
+        return new FunctionRunner.Reply(out == null ? "null" : out, null, null);
+      } catch (LambdaFunctionError e) {
+        return new FunctionRunner.Reply(null, e.errorType(), FunctionRunner.errorDocument(
+            e.errorType(), e.errorMessage(), requestId, null));
+      } catch (RuntimeException e) {
+        return new FunctionRunner.Reply(null, e.getClass().getName(), FunctionRunner.errorDocument(
+            e.getClass().getName(), e.getMessage(), requestId, e.getStackTrace()));
       }
-    }
-    return parts[0];
+    };
+  }
+
+  private static String functionName(String reference) {
+    return FunctionRunner.functionName(reference);
   }
 
   /** Configures functions, mocks, time and the identity ARNs are built from. */
@@ -227,7 +238,7 @@ public final class LocalStepFunctions {
     private String accountId = "123456789012";
     private String region = "us-east-1";
     private String roleArn;
-    private int historyLimit = HISTORY_LIMIT;
+    private int historyLimit = Limits.HISTORY_EVENTS;
 
     private Builder() {}
 

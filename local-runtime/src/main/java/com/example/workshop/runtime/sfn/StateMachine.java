@@ -1,12 +1,17 @@
 package com.example.workshop.runtime.sfn;
 
+import com.example.workshop.runtime.sfn.internal.definition.Definitions;
+import com.example.workshop.runtime.sfn.internal.definition.LineLocator;
+import com.example.workshop.runtime.sfn.internal.definition.Problem;
+import com.example.workshop.runtime.sfn.internal.model.Machine;
+import com.example.workshop.runtime.sfn.internal.render.ExecutionPath;
+import com.example.workshop.runtime.sfn.internal.render.MermaidDiagram;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +27,15 @@ public final class StateMachine {
   private final Map<String, String> substitutions;
   private final String sourceName;
   private final LineLocator lines;
-  /** The executable model, compiled on first start and shared by every execution after. */
-  private volatile CompiledMachine compiled;
+  /** The executable model, shared by every execution. */
+  private final Machine compiled;
+  /** History length of the last execution (a sizing hint only; races are harmless). */
+  volatile int eventsHint = 16;
 
-  private StateMachine(JsonNode definition, Map<String, String> substitutions, String sourceName,
-      LineLocator lines) {
+  private StateMachine(JsonNode definition, Machine compiled, Map<String, String> substitutions,
+      String sourceName, LineLocator lines) {
     this.definition = definition;
+    this.compiled = compiled;
     this.substitutions = substitutions;
     this.sourceName = sourceName;
     this.lines = lines;
@@ -50,17 +58,18 @@ public final class StateMachine {
 
   static StateMachine parse(String json, Map<String, String> substitutions, String sourceName) {
     Map<String, String> values = Map.copyOf(substitutions == null ? Map.of() : substitutions);
-    Checked checked = check(json, values, sourceName);
-    if (!checked.diagnostics().isEmpty()) {
-      throw new DefinitionException(sourceName, checked.diagnostics());
+    Definitions.Checked checked = Definitions.check(json, values, sourceName);
+    if (!checked.problems().isEmpty()) {
+      throw new DefinitionException(sourceName, diagnostics(checked.problems()));
     }
-    return new StateMachine(checked.root().deepCopy(), values, sourceName, checked.lines());
+    return new StateMachine(checked.root().deepCopy(), checked.machine(), values, sourceName,
+        checked.lines());
   }
 
   /** Every problem AWS would report for this definition; empty when it is valid. */
   public static List<Diagnostic> validate(String json, Map<String, String> substitutions) {
-    return check(json, substitutions == null ? Map.of() : substitutions, INLINE_SOURCE)
-        .diagnostics();
+    return diagnostics(Definitions.check(json, substitutions == null ? Map.of() : substitutions,
+        INLINE_SOURCE).problems());
   }
 
   /** The definition as a Mermaid flowchart (GitHub renders it in Markdown). */
@@ -78,13 +87,8 @@ public final class StateMachine {
     return toMermaid(overlay.path());
   }
 
-  CompiledMachine compiled() {
-    CompiledMachine c = compiled;
-    if (c == null) {
-      c = new CompiledMachine(definition);
-      compiled = c;
-    }
-    return c;
+  Machine compiled() {
+    return compiled;
   }
 
   /** The validated definition; shared, so callers must not mutate it. */
@@ -106,56 +110,10 @@ public final class StateMachine {
     return lines.lineOf(pointer);
   }
 
-  private record Checked(JsonNode root, LineLocator lines, List<Diagnostic> diagnostics) {}
-
-  private static Checked check(String json, Map<String, String> values, String sourceName) {
-    // A byte-order mark is file encoding (editors on Windows add it), not definition text.
-    String text = json != null && json.startsWith("\uFEFF") ? json.substring(1) : json;
-    Substitutions.Result substituted = Substitutions.apply(text, values);
-    DefinitionReader.ReadResult read = DefinitionReader.read(substituted.text(), sourceName);
-    List<Diagnostic> all = new ArrayList<>();
-    for (Diagnostic d : substituted.diagnostics()) {
-      all.add(read.root() == null ? d : locate(d, read.root()));
-    }
-    all.addAll(read.diagnostics());
-    if (read.root() != null) {
-      all.addAll(DefinitionValidator.validate(read.root(), read.lines()));
-    }
-    return new Checked(read.root(), read.lines(), List.copyOf(all));
-  }
-
-  /** Points an unresolved-substitution diagnostic at the first string holding the placeholder. */
-  private static Diagnostic locate(Diagnostic d, JsonNode root) {
-    String placeholder = d.message().substring(d.message().indexOf("${"),
-        d.message().indexOf('}') + 1);
-    String pointer = find(root, "", placeholder);
-    return pointer == null ? d : new Diagnostic(d.code(), pointer, d.message(), d.line());
-  }
-
-  private static String find(JsonNode node, String pointer, String text) {
-    if (node.isTextual()) {
-      return node.asText().contains(text) ? pointer : null;
-    }
-    if (node.isObject()) {
-      for (var it = node.fields(); it.hasNext(); ) {
-        var e = it.next();
-        String p = LineLocator.child(pointer, e.getKey());
-        if (e.getKey().contains(text)) {
-          return p;
-        }
-        String found = find(e.getValue(), p, text);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    for (int i = 0; node.isArray() && i < node.size(); i++) {
-      String found = find(node.get(i), LineLocator.child(pointer, i), text);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
+  private static List<Diagnostic> diagnostics(List<Problem> problems) {
+    return problems.stream()
+        .map(p -> new Diagnostic(p.code(), p.location(), p.message(), p.line()))
+        .toList();
   }
 
   private static String read(Path file) {

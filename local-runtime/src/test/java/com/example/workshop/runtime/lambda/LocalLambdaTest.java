@@ -185,6 +185,15 @@ class LocalLambdaTest {
   }
 
   @Test
+  @DisplayName("a bracket closed wrongly is reported with lines and columns, not the parser's settings")
+  void mismatchedBracket() {
+    LocalLambda fn = LocalLambda.builder(F + "Greeter").logSink(logs).build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fn.invoke("{\"items\":[1}"));
+    assertEquals("event is not valid JSON: Unexpected close marker '}': expected ']' (for Array starting at line 1,"
+        + " column 10) (line 1, column 12)", e.getMessage());
+  }
+
+  @Test
   @DisplayName("memory and timeout are limited to what Lambda allows")
   void limits() {
     LocalLambda.Builder b = LocalLambda.builder(F + "Greeter");

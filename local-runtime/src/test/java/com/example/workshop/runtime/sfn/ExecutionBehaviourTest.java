@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.workshop.runtime.sfn.internal.asl.ErrorNames;
+import com.example.workshop.runtime.sfn.internal.render.ExecutionPath;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -389,7 +391,7 @@ class ExecutionBehaviourTest {
   }
 
   @Test
-  @DisplayName("a function slower than the Task TimeoutSeconds fails with States.Timeout")
+  @DisplayName("a handler slower than the Task TimeoutSeconds fails with States.Timeout")
   void aSlowFunctionTimesOutTheTask() {
     StateMachine m = machine("""
         {'StartAt': 'Charge', 'States': {'Charge': {'Type': 'Task',
@@ -398,16 +400,12 @@ class ExecutionBehaviourTest {
           'Catch': [{'ErrorEquals': ['States.Timeout'], 'Next': 'Late'}],
           'End': true},
           'Late': {'Type': 'Pass', 'End': true}}}""");
-    Execution ex = engine().function("Charge", event -> {
-      try {
-        Thread.sleep(3000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return "{}";
-    }).build().start(m, "{}");
+    Execution ex = engine()
+        .function("Charge", "com.example.workshop.runtime.sfn.handlers.SlowCharge::handleRequest")
+        .build().start(m, "{\"millis\": 2500}");
     assertEquals("States.Timeout", out(ex).get("Error").asText());
     assertTrue(types(ex).contains("LambdaFunctionTimedOut"), types(ex).toString());
+    assertEquals(1, secondsAt(ex, types(ex).indexOf("LambdaFunctionTimedOut")));
   }
 
   @Test

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
 
 /** Loads golden test tables: a JSON array of case objects, each with a "name". */
-final class GoldenFiles {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+public final class GoldenFiles {
+  public static final ObjectMapper MAPPER = new ObjectMapper();
 
   private GoldenFiles() {}
 
-  static Stream<Arguments> cases(String resource) {
+  public static Stream<Arguments> cases(String resource) {
     List<Arguments> out = new ArrayList<>();
     for (JsonNode c : load(resource)) {
       out.add(Arguments.of(Named.of(c.path("name").asText(), c)));
@@ -25,7 +25,7 @@ final class GoldenFiles {
     return out.stream();
   }
 
-  static JsonNode load(String resource) {
+  public static JsonNode load(String resource) {
     try (InputStream in = GoldenFiles.class.getResourceAsStream("/" + resource)) {
       if (in == null) {
         throw new IllegalStateException("missing test resource " + resource);
@@ -36,7 +36,7 @@ final class GoldenFiles {
     }
   }
 
-  static JsonNode json(String text) {
+  public static JsonNode json(String text) {
     try {
       return MAPPER.readTree(text);
     } catch (IOException e) {

@@ -1,5 +1,8 @@
 package com.example.workshop.runtime.sfn;
 
+import com.example.workshop.runtime.sfn.internal.definition.DefinitionReader;
+import com.example.workshop.runtime.sfn.internal.render.ChoiceSummary;
+import com.example.workshop.runtime.sfn.internal.render.ExecutionPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

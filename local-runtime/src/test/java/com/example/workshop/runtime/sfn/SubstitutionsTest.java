@@ -1,5 +1,7 @@
 package com.example.workshop.runtime.sfn;
 
+import com.example.workshop.runtime.sfn.internal.definition.Problem;
+import com.example.workshop.runtime.sfn.internal.definition.Substitutions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -45,7 +47,7 @@ class SubstitutionsTest {
   @DisplayName("a placeholder without a value names the key and its line")
   void reportsUnresolvedPlaceholders() {
     Substitutions.Result r = Substitutions.apply(ORDER, Map.of("ChargeFunctionArn", "arn:x"));
-    assertEquals(List.of(new Diagnostic("UNRESOLVED_SUBSTITUTION", null,
+    assertEquals(List.of(new Problem("UNRESOLVED_SUBSTITUTION", null,
         "No value for the substitution ${OrderTopicArn}: pass it as a substitution"
             + " OrderTopicArn=VALUE (the SAM template's DefinitionSubstitutions)", 12)),
         r.diagnostics());

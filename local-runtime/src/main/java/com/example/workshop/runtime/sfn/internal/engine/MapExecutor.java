@@ -1,0 +1,228 @@
+package com.example.workshop.runtime.sfn.internal.engine;
+
+import com.example.workshop.runtime.sfn.internal.asl.ErrorNames;
+import com.example.workshop.runtime.sfn.internal.asl.Ids;
+import com.example.workshop.runtime.sfn.internal.asl.Json;
+import com.example.workshop.runtime.sfn.internal.asl.Limits;
+import com.example.workshop.runtime.sfn.internal.asl.StatesError;
+import com.example.workshop.runtime.sfn.internal.history.Cursor;
+import com.example.workshop.runtime.sfn.internal.history.EventType;
+import com.example.workshop.runtime.sfn.internal.history.HistoryRecorder;
+import com.example.workshop.runtime.sfn.internal.model.ErrorHandling;
+import com.example.workshop.runtime.sfn.internal.model.MapState;
+import com.example.workshop.runtime.sfn.internal.query.jsonpath.JsonPathIo;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Map: each attempt runs the item processor once per item (inline, or a distributed Map's child
+ * executions, which write no events here) and collects the outputs in item order. At most
+ * MaxConcurrency iterations run at once (an inline Map at most 40, as on AWS); a new one starts
+ * when one ends. An iteration that fails (beyond a distributed Map's tolerance) stops the others.
+ */
+final class MapExecutor extends RetryingExecutor {
+  /** One attempt: the items, the iterations started and ended, tolerated failures. */
+  private static final class Work {
+    final Children children;
+    final JsonNode items;
+    final JsonNode effective;
+    final JsonNode[] outputs;
+    final Integer toleratedCount;
+    final Double toleratedPercentage;
+    /** Iterations allowed to run at once. */
+    final int limit;
+    int started;
+    int ended;
+    int failures;
+    /** What MapStateSucceeded follows: the last MapIterationSucceeded (or MapRunSucceeded). */
+    long lastIterationEnd;
+
+    Work(Children children, JsonNode items, JsonNode effective, Integer toleratedCount,
+        Double toleratedPercentage, int limit) {
+      this.children = children;
+      this.limit = limit;
+      this.items = items;
+      this.effective = effective;
+      this.outputs = new JsonNode[items.size()];
+      this.toleratedCount = toleratedCount;
+      this.toleratedPercentage = toleratedPercentage;
+    }
+  }
+
+  @Override
+  JsonNode attempt(Visit v, Attempts a) {
+    MapState m = (MapState) v.state;
+    if (m.unsupportedField() != null) {
+      throw new StatesError(ErrorNames.RUNTIME, "The Map field " + m.unsupportedField()
+          + " (distributed Map reading or writing S3) is not supported by local-runtime; pass the"
+          + " items in the state input and use ItemsPath instead.");
+    }
+    JsonNode effective = m.io().input(v.input, v);
+    JsonNode items = items(m, effective, v);
+    Integer maxConcurrency =
+        Fields.integer(m.maxConcurrency(), "MaxConcurrencyPath", effective, v.input, v);
+    HistoryRecorder history = v.run().history();
+    Cursor cursor = v.strand.cursor();
+    history.mapStateStarted(cursor, items.size());
+    Integer count = Fields.integer(m.toleratedFailureCount(), "ToleratedFailureCountPath",
+        effective, v.input, v);
+    if (count != null && count < 0) {
+      throw new StatesError(ErrorNames.RUNTIME, "ToleratedFailureCount cannot be negative.");
+    }
+    Double percentage = Fields.percentage(m.toleratedFailurePercentage(), effective, v.input, v);
+    if (percentage != null && (percentage < 0 || percentage > 100)) {
+      throw new StatesError(ErrorNames.RUNTIME,
+          "ToleratedFailurePercentage must be between 0 and 100.");
+    }
+    if (m.distributed()) {
+      history.mapRunStarted(cursor, "arn:aws:states:" + v.run().config().region() + ":"
+          + v.run().config().accountId() + ":mapRun:" + v.run().stateMachineName() + "/"
+          + (m.label() != null ? m.label() : m.name()) + ":" + Ids.uuid(v.random()));
+    }
+    int cap = m.distributed() ? Limits.DISTRIBUTED_MAP_CONCURRENCY
+        : Limits.INLINE_MAP_CONCURRENCY;
+    int limit = maxConcurrency == null || maxConcurrency <= 0 ? cap
+        : Math.min(maxConcurrency, cap);
+    Work w = new Work(new Children(v.strand), items, effective, count, percentage, limit);
+    w.lastIterationEnd = cursor.last();
+    a.work = w;
+    return admit(v, m, w);
+  }
+
+  private static JsonNode items(MapState m, JsonNode effective, Visit v) {
+    JsonNode items;
+    if (m.items() instanceof MapState.Items.Path p) {
+      items = JsonPathIo.read(p.path(), effective, v);
+    } else if (m.items() instanceof MapState.Items.Jsonata j) {
+      items = Fields.jsonata(j.template(), v.input, v, null);
+    } else {
+      items = v.input;
+    }
+    if (!items.isArray()) {
+      String why = "Map state input must be an array but was: "
+          + (items.isTextual() ? "\"" + items.asText() + "\"" : Json.text(items));
+      throw m.items() instanceof MapState.Items.Path ? new StatesError(ErrorNames.RUNTIME, why)
+          : v.evaluationFailed(null, why);
+    }
+    return items;
+  }
+
+  /** Starts iterations up to the limit, or finishes when every item is done. */
+  private static JsonNode admit(Visit v, MapState m, Work w) {
+    while (w.started < w.items.size() && w.children.running() < w.limit) {
+      int i = w.started++;
+      JsonNode item = w.items.get(i);
+      JsonNode input = item;
+      if (m.itemSelector() != null) {
+        v.mapIndex = i;
+        v.mapValue = item;
+        try {
+          input = m.itemSelector() instanceof MapState.ItemSelector.Template t
+              ? t.template().apply(w.effective, v)
+              : Fields.jsonata(((MapState.ItemSelector.Jsonata) m.itemSelector()).template(),
+                  v.input, v, null);
+        } finally {
+          v.mapIndex = -1;
+          v.mapValue = null;
+        }
+      }
+      Cursor start = new Cursor(v.strand.cursor().last(), !m.distributed());
+      v.run().history().mapIteration(start, EventType.MAP_ITERATION_STARTED, m.name(), i);
+      w.children.start(m.processor(), input, i, start.last(), !m.distributed());
+    }
+    if (w.children.running() > 0) {
+      return null;
+    }
+    HistoryRecorder history = v.run().history();
+    Cursor cursor = v.strand.cursor();
+    if (m.distributed()) {
+      w.lastIterationEnd = history.record(cursor, EventType.MAP_RUN_SUCCEEDED);
+    }
+    cursor.moveTo(w.lastIterationEnd);
+    history.record(cursor, EventType.MAP_STATE_SUCCEEDED);
+    cursor.moveTo(w.lastIterationEnd);
+    ArrayNode results = Json.NODES.arrayNode(w.outputs.length);
+    for (JsonNode out : w.outputs) {
+      results.add(out);
+    }
+    return results;
+  }
+
+  @Override
+  JsonNode resume(Visit v, Attempts a) {
+    MapState m = (MapState) v.state;
+    Work w = (Work) a.work;
+    HistoryRecorder history = v.run().history();
+    for (Children.Ended e = w.children.next(); e != null; e = w.children.next()) {
+      Strand child = e.strand();
+      long innerLast = child.cursor().last();
+      w.ended++;
+      if (e.error() == null) {
+        long id = history.mapIteration(child.cursor(), EventType.MAP_ITERATION_SUCCEEDED,
+            m.name(), child.index);
+        if (!m.distributed()) {
+          w.lastIterationEnd = id;
+        }
+        w.outputs[child.index] = e.output();
+      } else {
+        innerLast = Children.failed(child);
+        history.mapIteration(new Cursor(innerLast, child.cursor().recorded()),
+            EventType.MAP_ITERATION_FAILED, m.name(), child.index);
+        v.strand.cursor().moveTo(innerLast);
+        w.failures++;
+        if (!tolerated(m, w)) {
+          abortRunning(v, m, w);
+          a.childFailed = true;
+          if (m.distributed()) {
+            history.record(v.strand.cursor(), EventType.MAP_RUN_FAILED);
+            throw new StatesError("States.ExceedToleratedFailureThreshold",
+                "The specified tolerated failure threshold was exceeded");
+          }
+          throw e.error();
+        }
+        ObjectNode errorOutput = Json.object();
+        errorOutput.put("Error", e.error().error());
+        if (e.error().cause() != null) {
+          errorOutput.put("Cause", e.error().cause());
+        }
+        w.outputs[child.index] = errorOutput;
+      }
+      v.strand.cursor().moveTo(innerLast);
+    }
+    return admit(v, m, w);
+  }
+
+  @Override
+  void abortWork(Visit v, Attempts a) {
+    abortRunning(v, (MapState) v.state, (Work) a.work);
+  }
+
+  /** Stops the running iterations: their states are aborted, then MapIterationAborted. */
+  private static void abortRunning(Visit v, MapState m, Work w) {
+    w.children.abortRunning(child -> v.run().history().mapIteration(child.cursor(),
+        EventType.MAP_ITERATION_ABORTED, m.name(), child.index));
+  }
+
+  /** Only a distributed Map tolerates failures (ToleratedFailureCount/Percentage). */
+  private static boolean tolerated(MapState m, Work w) {
+    return m.distributed() && (w.toleratedCount != null && w.failures <= w.toleratedCount
+        || w.toleratedPercentage != null
+            && w.failures * 100.0 / w.items.size() <= w.toleratedPercentage);
+  }
+
+  @Override
+  void failed(Visit v) {
+    v.run().history().record(v.strand.cursor(), EventType.MAP_STATE_FAILED);
+  }
+
+  @Override
+  ErrorHandling handling(Visit v) {
+    return ((MapState) v.state).handling();
+  }
+
+  @Override
+  String next(Visit v) {
+    return ((MapState) v.state).next();
+  }
+}

@@ -1,0 +1,172 @@
+package com.example.workshop.runtime.sfn.internal.engine;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs an execution's strands one at a time, each until it blocks, in a deterministic order: ready
+ * strands first in, first out; then timers and ended function calls by (instant, order of
+ * creation), a call before a timer of the same instant. When every strand is blocked, time moves
+ * to the next of them: at once in virtual time, unless a function call is still running, whose
+ * measured duration counts; by waiting in real time. The execution's deadline (TimeoutSeconds,
+ * one year at most) ends it when nothing else happens up to then.
+ */
+final class Scheduler {
+  private record Timer(long at, long seq, Strand strand, long epoch) implements Comparable<Timer> {
+    @Override
+    public int compareTo(Timer o) {
+      int c = Long.compare(at, o.at);
+      return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+  }
+
+  private final ArrayDeque<Strand> ready = new ArrayDeque<>();
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  /** Function calls; made on the first call (most executions make none). */
+  private Calls calls;
+  private final Clock clock;
+  private final boolean realTime;
+  private final long deadline;
+  private long now;
+  private long seq;
+  private boolean stopped;
+
+  Scheduler(Clock clock, boolean realTime, long start, long deadline) {
+    this.clock = clock;
+    this.realTime = realTime;
+    this.now = start;
+    this.deadline = deadline;
+  }
+
+  /** The execution's current time in epoch milliseconds. */
+  long now() {
+    if (realTime) {
+      now = Math.max(now, clock.millis());
+    }
+    return now;
+  }
+
+  /** Queues a strand behind the others that are ready. */
+  void ready(Strand s) {
+    ready.addLast(s);
+  }
+
+  /** Queues a strand before all others: it goes on with its turn. */
+  void readyFirst(Strand s) {
+    ready.addFirst(s);
+  }
+
+  /** Wakes the strand at {@code at} unless it has moved on (its epoch changed) by then. */
+  void wakeAt(Strand s, long at) {
+    timers.add(new Timer(at, seq++, s, s.epoch()));
+  }
+
+  /** Starts {@code work} on a worker thread; the strand is woken when it returns. */
+  Call call(Strand s, Callable<FunctionRunner.Reply> work) {
+    if (calls == null) {
+      calls = new Calls();
+    }
+    Call c = new Call(s, now(), seq++);
+    calls.start(c, work);
+    return c;
+  }
+
+  /**
+   * Stops a call (its thread is interrupted) and waits for the function to return, so its END and
+   * REPORT lines come before what follows; its reply is dropped.
+   */
+  void cancel(Call c) {
+    calls.cancel(c);
+  }
+
+  /** Ends the run loop: the execution is over; calls still running are stopped. */
+  void stop() {
+    stopped = true;
+    if (calls != null) {
+      calls.cancelAll();
+    }
+  }
+
+  /** Throws {@link ExecutionTimedOut} once the execution is past its deadline. */
+  void checkDeadline() {
+    if (now() > deadline) {
+      throw new ExecutionTimedOut();
+    }
+  }
+
+  /** Runs strands until none is ready and nothing is pending, or the execution stops. */
+  void run() {
+    try {
+      while (!stopped) {
+        Strand s = ready.pollFirst();
+        if (s != null) {
+          s.turn();
+        } else if (!next()) {
+          return;
+        }
+      }
+    } finally {
+      stop();
+    }
+  }
+
+  /** Moves to the next timer or ended call, or waits for one; false when nothing is pending. */
+  private boolean next() {
+    if (calls != null) {
+      calls.collect();
+    }
+    while (!timers.isEmpty() && timers.peek().epoch != timers.peek().strand.epoch()) {
+      timers.poll();
+    }
+    long timer = timers.isEmpty() ? Long.MAX_VALUE : timers.peek().at;
+    long call = calls == null ? Long.MAX_VALUE : calls.nextEnd();
+    long known = Math.min(timer, call);
+    boolean running = calls != null && calls.anyRunning();
+    if (known == Long.MAX_VALUE && !running) {
+      return false;
+    }
+    long horizon = realTime ? clock.millis() : running ? calls.horizon() : Long.MAX_VALUE;
+    if (known <= deadline && known <= horizon) {
+      advanceTo(known);
+      if (call <= timer) {
+        Call c = calls.takeEnded();
+        c.delivered = true;
+        c.strand.movedOn();
+        ready.addLast(c.strand);
+      } else {
+        ready.addLast(timers.poll().strand);
+      }
+      return true;
+    }
+    if (deadline < known && deadline < horizon) {
+      advanceTo(deadline);
+      throw new ExecutionTimedOut();
+    }
+    await(Math.min(known, deadline + 1) - horizon);
+    return true;
+  }
+
+  /** Waits until a call returns or {@code millis} of real time have passed. */
+  private void await(long millis) {
+    try {
+      if (calls != null) {
+        calls.await(millis);
+      } else {
+        Thread.sleep(Math.max(1, millis));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExecutionTimedOut();
+    }
+  }
+
+  private void advanceTo(long target) {
+    if (!realTime) {
+      now = Math.max(now, target);
+      return;
+    }
+    now = Math.max(target, clock.millis());
+  }
+}

@@ -1,0 +1,268 @@
+package com.example.workshop.runtime.sfn.internal.engine;
+
+import com.example.workshop.runtime.sfn.internal.asl.ErrorNames;
+import com.example.workshop.runtime.sfn.internal.asl.Ids;
+import com.example.workshop.runtime.sfn.internal.asl.Json;
+import com.example.workshop.runtime.sfn.internal.asl.Limits;
+import com.example.workshop.runtime.sfn.internal.asl.StatesError;
+import com.example.workshop.runtime.sfn.internal.history.Cursor;
+import com.example.workshop.runtime.sfn.internal.history.EventType;
+import com.example.workshop.runtime.sfn.internal.history.HistoryRecorder;
+import com.example.workshop.runtime.sfn.internal.model.TaskState;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Calls a Task's resource and writes the Task's events: a Lambda function by direct ARN
+ * (LambdaFunction* events) or through {@code arn:aws:states:::lambda:invoke} (Task* events), or
+ * any other resource answered by the mock configuration.
+ */
+final class TaskInvoker {
+  static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
+
+  /** A task's outcome: its result now (a mock, a service), or a function call still running. */
+  sealed interface Invocation {
+    record Done(JsonNode result) implements Invocation {}
+
+    /**
+     * {@code limitSeconds}: TimeoutSeconds or HeartbeatSeconds, whichever is shorter (null: none);
+     * {@code onReply} writes the outcome's events and gives the result; {@code onTimeout} writes
+     * the timed-out event and gives the error.
+     */
+    record Pending(Call call, Long limitSeconds, Function<FunctionRunner.Reply, JsonNode> onReply,
+        Supplier<StatesError> onTimeout) implements Invocation {}
+
+    /** A fake ran past the Task's limit in real time: it times out {@code limitSeconds} in. */
+    record Overran(long limitSeconds, Supplier<StatesError> onTimeout) implements Invocation {}
+  }
+
+  private TaskInvoker() {}
+
+  /**
+   * The task's result.
+   *
+   * @throws StatesError the task failed (its failure event is written)
+   */
+  static Invocation invoke(Visit v, TaskState t, JsonNode effective, Long timeout,
+      Long heartbeat) {
+    if (t.resource().equals(LAMBDA_INVOKE)) {
+      return lambdaInvoke(v, t, effective, timeout, heartbeat);
+    }
+    if (t.resource().startsWith("arn:aws:lambda:") || t.resource().contains(":function:")) {
+      return lambdaDirect(v, t, effective, timeout, heartbeat);
+    }
+    return new Invocation.Done(service(v, t, effective));
+  }
+
+  private static Invocation lambdaDirect(Visit v, TaskState t, JsonNode effective, Long timeout,
+      Long heartbeat) {
+    HistoryRecorder h = v.run().history();
+    Cursor c = v.strand.cursor();
+    h.lambdaScheduled(c, t.resource(), effective, timeout);
+    h.record(c, EventType.LAMBDA_FUNCTION_STARTED);
+    MockConfig.Response mock = mock(v, t);
+    if (mock != null) {
+      if (mock.isThrow()) {
+        throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, mock.error(), mock.cause());
+      }
+      if (mock.bytes() > Limits.PAYLOAD_BYTES) {
+        StatesError e = Visit.dataLimit(t.resource());
+        throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, e.error(), e.cause());
+      }
+      h.lambdaSucceeded(c, mock.text());
+      return new Invocation.Done(mock.value());
+    }
+    String function = FunctionRunner.functionName(t.resource());
+    FunctionRunner fn = v.run().config().functions().apply(function);
+    if (fn == null) {
+      throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, "Lambda.ResourceNotFoundException",
+          notFound(v, function));
+    }
+    Function<FunctionRunner.Reply, JsonNode> onReply = reply -> directReply(v, t, reply);
+    Supplier<StatesError> onTimeout = () -> lambdaFailed(v, EventType.LAMBDA_FUNCTION_TIMED_OUT,
+        timeoutError(timeout, heartbeat), null);
+    if (!fn.measured()) {
+      return atOnce(v, fn, Json.text(effective), limit(timeout, heartbeat), onReply, onTimeout);
+    }
+    return new Invocation.Pending(call(v, fn, Json.text(effective)), limit(timeout, heartbeat),
+        onReply, onTimeout);
+  }
+
+  /**
+   * Runs a fake (not a Java handler) on the strand's thread: it takes no virtual time, so that
+   * fakes give the same history every run, unless it runs past the Task's limit in real time; then
+   * it times out at the limit, as it would have if its time counted.
+   */
+  private static Invocation atOnce(Visit v, FunctionRunner fn, String event, Long limitSeconds,
+      Function<FunctionRunner.Reply, JsonNode> onReply, Supplier<StatesError> onTimeout) {
+    long start = System.nanoTime();
+    FunctionRunner.Reply reply = fn.invoke(event, Ids.uuid(v.random()));
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    if (limitSeconds != null && tookMillis >= Time.plusSeconds(0, limitSeconds)) {
+      return new Invocation.Overran(limitSeconds, onTimeout);
+    }
+    return new Invocation.Done(onReply.apply(reply));
+  }
+
+  private static JsonNode directReply(Visit v, TaskState t, FunctionRunner.Reply reply) {
+    if (reply.failed()) {
+      throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, reply.errorType(),
+          reformat(reply.errorDocument(), true));
+    }
+    String payload = reply.payload();
+    if (payload.getBytes(StandardCharsets.UTF_8).length > Limits.PAYLOAD_BYTES) {
+      StatesError e = Visit.dataLimit(t.resource());
+      throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, e.error(), e.cause());
+    }
+    JsonNode result = parseOutput(payload);
+    v.run().history().lambdaSucceeded(v.strand.cursor(), payload);
+    return result;
+  }
+
+  private static Invocation lambdaInvoke(Visit v, TaskState t, JsonNode parameters,
+      Long timeout, Long heartbeat) {
+    v.run().history().taskScheduled(v.strand.cursor(), resourceName(t.resource()), "lambda",
+        v.run().config().region(), parameters, timeout, heartbeat);
+    MockConfig.Response mock = mock(v, t);
+    if (mock != null) {
+      if (mock.isThrow()) {
+        throw taskFailed(v, t, EventType.TASK_FAILED, mock.error(), mock.cause(), "lambda");
+      }
+      return new Invocation.Done(taskSucceeded(v, t, "lambda", mock.value()));
+    }
+    JsonNode nameNode = parameters.get("FunctionName");
+    if (nameNode == null || !nameNode.isTextual()) {
+      throw taskFailed(v, t, EventType.TASK_FAILED, ErrorNames.RUNTIME,
+          "The field 'FunctionName' is required in the Parameters of '" + t.name()
+              + "' (arn:aws:states:::lambda:invoke).", "lambda");
+    }
+    String function = FunctionRunner.functionName(nameNode.asText());
+    JsonNode payloadNode = parameters.get("Payload");
+    String event = payloadNode == null || payloadNode.isNull() ? "{}"
+        : payloadNode.isTextual() ? payloadNode.asText() : Json.text(payloadNode);
+    FunctionRunner fn = v.run().config().functions().apply(function);
+    if (fn == null) {
+      throw taskFailed(v, t, EventType.TASK_FAILED, "Lambda.ResourceNotFoundException",
+          notFound(v, function), "lambda");
+    }
+    Function<FunctionRunner.Reply, JsonNode> onReply = reply -> invokeReply(v, t, reply);
+    Supplier<StatesError> onTimeout = () -> taskFailed(v, t, EventType.TASK_TIMED_OUT,
+        timeoutError(timeout, heartbeat), null, "lambda");
+    if (!fn.measured()) {
+      return atOnce(v, fn, event, limit(timeout, heartbeat), onReply, onTimeout);
+    }
+    return new Invocation.Pending(call(v, fn, event), limit(timeout, heartbeat), onReply,
+        onTimeout);
+  }
+
+  private static JsonNode invokeReply(Visit v, TaskState t, FunctionRunner.Reply reply) {
+    if (reply.failed()) {
+      throw taskFailed(v, t, EventType.TASK_FAILED, reply.errorType(),
+          reformat(reply.errorDocument(), false), "lambda");
+    }
+    String payload = reply.payload();
+    if (payload.getBytes(StandardCharsets.UTF_8).length > Limits.PAYLOAD_BYTES) {
+      StatesError e = Visit.dataLimit("lambda");
+      throw taskFailed(v, t, EventType.TASK_FAILED, e.error(), e.cause(), "lambda");
+    }
+    return taskSucceeded(v, t, "lambda", InvokeResponse.of(payload, parseOutput(payload),
+        v.run().scheduler().now(), v.random()));
+  }
+
+  private static JsonNode service(Visit v, TaskState t, JsonNode parameters) {
+    String type = resourceType(t.resource());
+    v.run().history().taskScheduled(v.strand.cursor(), resourceName(t.resource()), type,
+        v.run().config().region(), parameters, null, null);
+    MockConfig.Response mock = mock(v, t);
+    if (mock == null) {
+      throw new StatesError(ErrorNames.RUNTIME, "local-runtime cannot call the resource '"
+          + t.resource() + "' of state '" + t.name() + "': only Lambda functions run locally."
+          + " Mock this state in a MockConfigFile test case (--mock-config/--test-case).");
+    }
+    if (mock.isThrow()) {
+      throw taskFailed(v, t, EventType.TASK_FAILED, mock.error(), mock.cause(), type);
+    }
+    return taskSucceeded(v, t, type, mock.value());
+  }
+
+  private static MockConfig.Response mock(Visit v, TaskState t) {
+    String response = v.run().mockFor(t.name());
+    if (response == null) {
+      return null;
+    }
+    return v.run().config().mockConfig().response(response, v.run().nextMockInvocation(t.name()));
+  }
+
+  /** Starts the function on a worker thread; its measured duration is the task's. */
+  private static Call call(Visit v, FunctionRunner fn, String event) {
+    String requestId = Ids.uuid(v.random());
+    return v.run().scheduler().call(v.strand, () -> fn.invoke(event, requestId));
+  }
+
+  /** The shorter of HeartbeatSeconds (no heartbeats come from a function) and TimeoutSeconds. */
+  private static Long limit(Long timeout, Long heartbeat) {
+    return heartbeat != null && (timeout == null || heartbeat < timeout) ? heartbeat : timeout;
+  }
+
+  private static JsonNode taskSucceeded(Visit v, TaskState t, String type, JsonNode result) {
+    v.run().history().taskSucceeded(v.strand.cursor(), resourceName(t.resource()), type, result);
+    return result;
+  }
+
+  private static StatesError taskFailed(Visit v, TaskState t, EventType type, String error,
+      String cause, String resourceType) {
+    v.run().history().taskFailed(v.strand.cursor(), type, error, cause,
+        resourceName(t.resource()), resourceType);
+    return new StatesError(error, cause);
+  }
+
+  private static StatesError lambdaFailed(Visit v, EventType type, String error, String cause) {
+    v.run().history().lambdaFailed(v.strand.cursor(), type, error, cause);
+    return new StatesError(error, cause);
+  }
+
+  private static String timeoutError(Long timeout, Long heartbeat) {
+    return heartbeat != null && (timeout == null || heartbeat < timeout)
+        ? ErrorNames.HEARTBEAT_TIMEOUT : ErrorNames.TIMEOUT;
+  }
+
+  private static String notFound(Visit v, String function) {
+    return "Function not found: arn:aws:lambda:" + v.run().config().region() + ":"
+        + v.run().config().accountId() + ":function:" + function
+        + ":$LATEST (Service: AWSLambda; Status Code: 404; Error Code:"
+        + " ResourceNotFoundException; Request ID: " + Ids.uuid(v.random()) + "; Proxy: null)";
+  }
+
+  /** The error document as AWS shows it: spaced for direct ARNs, compact for lambda:invoke. */
+  private static String reformat(String document, boolean spaced) {
+    try {
+      JsonNode doc = Json.parse(document);
+      return spaced ? Json.spacedText(doc) : Json.text(doc);
+    } catch (IllegalArgumentException notJson) {
+      return document;
+    }
+  }
+
+  /** Function output text → JSON value; non-JSON text becomes a string. */
+  private static JsonNode parseOutput(String payload) {
+    try {
+      return Json.parse(payload);
+    } catch (IllegalArgumentException e) {
+      return TextNode.valueOf(payload);
+    }
+  }
+
+  /** {@code arn:aws:states:::dynamodb:putItem} → type dynamodb, name putItem. */
+  static String resourceType(String resource) {
+    String[] parts = resource.split(":");
+    return parts.length >= 7 ? parts[5] : resource;
+  }
+
+  static String resourceName(String resource) {
+    String[] parts = resource.split(":", 7);
+    return parts.length >= 7 ? parts[6] : resource;
+  }
+}

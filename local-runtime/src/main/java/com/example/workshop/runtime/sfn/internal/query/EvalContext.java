@@ -1,0 +1,24 @@
+package com.example.workshop.runtime.sfn.internal.query;
+
+import com.example.workshop.runtime.sfn.internal.asl.StatesError;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/** What an expression can read besides its input, and where its failures are reported. */
+public interface EvalContext {
+  /** The Context object ({@code $$}); built on demand, so call it only when an expression needs it. */
+  JsonNode contextObject();
+
+  /** Workflow variables visible to the state (its own scope and the enclosing ones). */
+  Map<String, JsonNode> variables();
+
+  /** Drives States.UUID, unseeded States.MathRandom, {@code $uuid} and {@code $random}. */
+  RandomGenerator random();
+
+  /**
+   * A failed JSONata evaluation: records AWS's EvaluationFailed event and returns the
+   * States.QueryEvaluationError to throw.
+   */
+  StatesError evaluationFailed(String location, String why);
+}

@@ -1,0 +1,99 @@
+package com.example.workshop.tools.conformance;
+
+import com.example.workshop.tools.UsageError;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner on a tiny, self-made vector folder (same format as the shared one). */
+class ConformanceCommandTest {
+  @TempDir Path dir;
+
+  private static final String VECTORS = """
+      {"cases": [
+        {"id": "passes", "definition": {"StartAt": "A", "States": {"A": {"Type": "Pass",
+           "Parameters": {"id.$": "$.orderId", "at.$": "$$.Execution.StartTime"}, "End": true}}},
+         "input": {"orderId": "o-1"},
+         "expected": {"status": "SUCCEEDED", "output": {"id": "o-1", "at": "start-time"}},
+         "history": [
+           {"id": 1, "previousEventId": 0, "type": "ExecutionStarted", "timestamp": "timestamp",
+            "executionStartedEventDetails": {"input": {"orderId": "o-1"},
+              "inputDetails": {"truncated": false}, "roleArn": "snf_role_arn"}},
+           {"id": 2, "previousEventId": 0, "type": "PassStateEntered", "timestamp": "timestamp",
+            "stateEnteredEventDetails": {"name": "A", "input": {"orderId": "o-1"},
+              "inputDetails": {"truncated": false}}},
+           {"id": 3, "previousEventId": 2, "type": "PassStateExited", "timestamp": "timestamp",
+            "stateExitedEventDetails": {"name": "A", "output": {"id": "o-1", "at": "start-time"},
+              "outputDetails": {"truncated": false}}},
+           {"id": 4, "previousEventId": 3, "type": "ExecutionSucceeded", "timestamp": "timestamp",
+            "executionSucceededEventDetails": {"output": {"id": "o-1", "at": "start-time"},
+              "outputDetails": {"truncated": false}}}]},
+        {"id": "wrong-expectation", "definition": {"StartAt": "A", "States": {"A": {"Type": "Fail",
+           "Error": "OrderFailed"}}},
+         "input": {}, "expected": {"status": "FAILED", "error": "SomethingElse"}}
+      ]}""";
+
+  private String run(int expectedExit, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+      assertEquals(expectedExit, ConformanceCommand.run(args, o));
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void printsOneLinePerFailingCaseAndTheSummary() throws Exception {
+    Files.createDirectories(dir.resolve("io"));
+    Files.writeString(dir.resolve("io/orders.json"), VECTORS);
+    String out = run(1, dir.toString());
+    String[] lines = out.strip().split("\n");
+    assertEquals(2, lines.length, out);
+    assertTrue(lines[0].startsWith("FAIL io/orders.json::wrong-expectation: error OrderFailed"),
+        lines[0]);
+    assertEquals("1 passed, 1 failed, 0 skipped", lines[1]);
+  }
+
+  @Test
+  void historyDetailsAreComparedUnlessTypesOnly() throws Exception {
+    Files.createDirectories(dir.resolve("io"));
+    Files.writeString(dir.resolve("io/orders.json"), VECTORS.replace("\"name\": \"A\", \"input\"",
+        "\"name\": \"B\", \"input\""));
+    String out = run(1, dir.toString(), "--only", "io/*");
+    assertTrue(out.contains("FAIL io/orders.json::passes: event 2 PassStateEntered details"), out);
+    String typesOnly = run(1, dir.toString(), "--types-only");
+    assertTrue(typesOnly.strip().endsWith("1 passed, 1 failed, 0 skipped"), typesOnly);
+  }
+
+  @Test
+  void skippedCasesAreCountedAndDoNotFailTheRun() throws Exception {
+    Files.createDirectories(dir.resolve("io"));
+    Files.writeString(dir.resolve("io/orders.json"), VECTORS);
+    Path skips = Files.writeString(dir.resolve("skips.txt"),
+        "# comment\nio/orders.json::wrong-*\tthe expectation is deliberately wrong\n");
+    assertEquals("1 passed, 0 failed, 1 skipped",
+        run(0, dir.toString(), "--skip-list", skips.toString()).strip());
+  }
+
+  @Test
+  void aSkipWithoutReasonIsRejected() throws Exception {
+    Path skips = Files.writeString(dir.resolve("skips.txt"), "io/orders.json\n");
+    UsageError e = assertThrows(UsageError.class,
+        () -> run(2, dir.toString(), "--skip-list", skips.toString()));
+    assertTrue(e.getMessage().contains("has no reason"), e.getMessage());
+  }
+
+  @Test
+  void anOnlyPatternThatIsNotAGlobIsAUsageError() {
+    UsageError e = assertThrows(UsageError.class, () -> run(2, dir.toString(), "--only", "["));
+    assertTrue(e.getMessage().startsWith("--only [ is not a glob"), e.getMessage());
+  }
+}
