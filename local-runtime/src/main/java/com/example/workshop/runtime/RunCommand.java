@@ -109,18 +109,19 @@ final class RunCommand implements Callable<Integer> {
       return account != null ? a.withAccountId(account) : a;
     };
     DefinitionOptions.Source def = source.load(io, "run");
-    if (def.path() == null) {
+    if (def.path() == null && def.app() == null) {
       throw new UsageException("--definition needs a file (the input may come from stdin)");
     }
     StateMachine machine;
     try {
-      machine = StateMachine.load(def.path(), def.substitutions());
+      machine = def.path() != null ? StateMachine.load(def.path(), def.substitutions())
+          : StateMachine.parse(def.text(), def.substitutions());
     } catch (DefinitionException e) {
       // one line, as validate says it: the file once, then each problem with its line
       StateNames names = StateNames.of(def.text());
       List<String> problems = new ArrayList<>();
       for (var d : e.diagnostics()) {
-        problems.add(ValidateCommand.format(def.name(), d, names).substring(def.name().length() + 1));
+        problems.add(ValidateCommand.format(def, d, names).substring(def.name().length() + 1));
       }
       int n = problems.size();
       throw new UsageException(def.name() + " is not a valid state machine definition (" + n

@@ -155,11 +155,20 @@ public final class SamApplication {
 
   /**
    * The functions state machine {@code logicalId} can call: substitution key → function logical id,
-   * for each DefinitionSubstitution that refers to exactly one function of the template.
+   * for each DefinitionSubstitution that refers to exactly one function of the template, and for an
+   * inline Definition, function name → logical id for each function it refers to.
    */
   public Map<String, String> functionSubstitutions(String logicalId) {
     stateMachineId(logicalId);
     Map<String, String> keys = new LinkedHashMap<>();
+    if (hasInlineDefinition(logicalId)) {
+      // an inline Definition names its functions itself (!GetAtt Fn.Arn): bind them by function name
+      for (String id : Refs.logicalIds(properties(logicalId).get("Definition"))) {
+        if (isFunction(id)) {
+          keys.put(resolve(JsonNodeFactory.instance.objectNode().put("Ref", id), props(logicalId) + ".Definition"), id);
+        }
+      }
+    }
     properties(logicalId).path("DefinitionSubstitutions").fields().forEachRemaining(e -> {
       List<String> functions = Refs.logicalIds(e.getValue()).stream().filter(this::isFunction).toList();
       if (functions.size() == 1) {
@@ -210,7 +219,72 @@ public final class SamApplication {
    * definition, IllegalArgumentException for a template problem.
    */
   public StateMachine stateMachine(String logicalId) {
+    if (hasInlineDefinition(logicalId)) {
+      return StateMachine.parse(inlineDefinition(logicalId), substitutions(logicalId));
+    }
     return StateMachine.load(definitionFile(logicalId), substitutions(logicalId));
+  }
+
+  /** True when state machine {@code logicalId} has its definition inline ({@code Definition:}), not in a file. */
+  public boolean hasInlineDefinition(String logicalId) {
+    stateMachineId(logicalId);
+    return properties(logicalId).path("Definition").isObject() && !properties(logicalId).has("DefinitionUri");
+  }
+
+  /**
+   * An inline {@code Definition:} as the JSON text CloudFormation would deploy: its intrinsic
+   * functions resolved ({@code !GetAtt Fn.Arn} in a Resource, ...), DefinitionSubstitutions'
+   * {@code ${...}} left for {@link #substitutions(String)}.
+   */
+  public String inlineDefinition(String logicalId) {
+    if (!hasInlineDefinition(logicalId)) {
+      throw error(props(logicalId), "state machine " + logicalId + " has no inline Definition");
+    }
+    JsonNode definition = resolveTree(properties(logicalId).get("Definition").deepCopy(),
+        props(logicalId) + ".Definition");
+    return definition.toPrettyString();
+  }
+
+  /**
+   * The template line of a node of an inline Definition, by its JSON pointer ({@code /States/A/Next}):
+   * the line of the pointer's nearest ancestor that the template has, 0 when none.
+   */
+  public int inlineDefinitionLine(String logicalId, String pointer) {
+    String path = props(logicalId) + ".Definition";
+    if (pointer != null && pointer.startsWith("/")) {
+      for (String segment : pointer.substring(1).split("/", -1)) {
+        String name = segment.replace("~1", "/").replace("~0", "~");
+        String child = name.matches("\\d+") && parsed.line(path + "[" + name + "]") > 0
+            ? path + "[" + name + "]" : path + "." + name;
+        if (parsed.line(child) == 0) {
+          break;
+        }
+        path = child;
+      }
+    }
+    return parsed.line(path);
+  }
+
+  private JsonNode resolveTree(JsonNode node, String path) {
+    if (node.isObject() && node.size() == 1) {
+      String key = node.fieldNames().next();
+      if (key.equals("Ref") || key.startsWith("Fn::")) {
+        return JsonNodeFactory.instance.textNode(resolve(node, path));
+      }
+    }
+    if (node.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+      List<String> names = new ArrayList<>();
+      o.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        o.set(name, resolveTree(o.get(name), path + "." + name));
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, resolveTree(node.get(i), path + "[" + i + "]"));
+      }
+    }
+    return node;
   }
 
   /** The DefinitionUri of the template's only state machine, as written (relative to the template's folder). */
@@ -223,7 +297,8 @@ public final class SamApplication {
     JsonNode uri = properties(logicalId).path("DefinitionUri");
     if (!uri.isTextual() || uri.asText().isBlank()) {
       throw error(uri.isMissingNode() ? props(logicalId) : path, "state machine " + logicalId
-          + " has no local DefinitionUri: set DefinitionUri: statemachine/<name>.asl.json");
+          + " has no local DefinitionUri" + (hasInlineDefinition(logicalId) ? " (its Definition is inline)" : "")
+          + ": set DefinitionUri: statemachine/<name>.asl.json");
     }
     return uri.asText();
   }

@@ -45,14 +45,39 @@ public final class DefinitionReader {
     return new DefinitionReader().parse(text);
   }
 
+  /**
+   * A definition is JSON when its first character (after blanks) is {@code {}; otherwise it is read
+   * as YAML, which SAM and CloudFormation accept ({@code .asl.yaml}): same tree, YAML's lines.
+   */
+  static boolean isYaml(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c) && c != '\uFEFF') {
+        return c != '{';
+      }
+    }
+    return false;
+  }
+
+  /** Loaded only for YAML definitions, so that a JSON definition costs no YAML classes. */
+  private static final class Yaml {
+    static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory FACTORY =
+        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
+  }
+
   private ReadResult parse(String text) {
     if (text == null || text.isBlank()) {
       diagnostics.add(new Problem(SCHEMA, null, "Definition must be a valid JSON object", 0));
       return new ReadResult(null, LineLocator.none(), diagnostics);
     }
     JsonNode root;
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    boolean yaml = isYaml(text);
+    try (JsonParser parser = yaml ? Yaml.FACTORY.createParser(text) : FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
+      if (first == null) { // a YAML text of comments only
+        diagnostics.add(new Problem(SCHEMA, null, "Definition must be a valid JSON object", 0));
+        return new ReadResult(null, LineLocator.none(), diagnostics);
+      }
       root = value(parser, first, "");
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
@@ -61,7 +86,7 @@ public final class DefinitionReader {
             + " definition (token " + trailing + "); a definition is exactly one JSON object", line));
       }
     } catch (JsonProcessingException e) {
-      diagnostics.add(syntaxError(e));
+      diagnostics.add(yaml ? yamlError(e) : syntaxError(e));
       return new ReadResult(null, new LineLocator(lines), diagnostics);
     } catch (IOException e) {
       diagnostics.add(new Problem(INVALID_JSON, null, String.valueOf(e.getMessage()), 0));
@@ -94,6 +119,15 @@ public final class DefinitionReader {
     String location = loc.toString();
     return new Problem(INVALID_JSON, location, original + "\n at " + location,
         Math.max(loc.getLineNr(), 0));
+  }
+
+  /** A YAML syntax error: the parser's first line and where, without Jackson's source description. */
+  private static Problem yamlError(JsonProcessingException e) {
+    JsonLocation loc = e.getLocation();
+    int line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
+    String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+    return new Problem(INVALID_JSON, null, "Invalid YAML: " + message
+        + (loc == null ? "" : " (line " + line + ", column " + loc.getColumnNr() + ")"), line);
   }
 
   private JsonNode value(JsonParser p, JsonToken token, String pointer) throws IOException {
