@@ -42,12 +42,21 @@ public final class DefinitionReader {
   private DefinitionReader() {}
 
   public static ReadResult read(String text, String sourceName) {
-    return new DefinitionReader().parse(text);
+    if (text != null && isYaml(text)) {
+      ReadResult yaml = new DefinitionReader().parse(text, true);
+      if (yaml != null) {
+        return yaml;
+      }
+    }
+    return new DefinitionReader().parse(text, false);
   }
 
   /**
-   * A definition is JSON when its first character (after blanks) is {@code {}; otherwise it is read
-   * as YAML, which SAM and CloudFormation accept ({@code .asl.yaml}): same tree, YAML's lines.
+   * A definition is JSON when its first character (after blanks) is {@code {}; otherwise it may be
+   * YAML, which SAM and CloudFormation accept ({@code .asl.yaml}): same tree, YAML's lines. It is
+   * read as YAML when YAML makes it a mapping, or when YAML fails on text whose first line is a
+   * {@code Key:}; anything else (a scalar, a list, text that is neither) gets the JSON reader's
+   * answer, which is AWS's.
    */
   static boolean isYaml(String text) {
     for (int i = 0; i < text.length(); i++) {
@@ -65,18 +74,19 @@ public final class DefinitionReader {
         new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
   }
 
-  private ReadResult parse(String text) {
+  private static final Pattern YAML_KEY_LINE = Pattern.compile("(?m)\\A(?:\\s*#.*\\R|\\s*\\R)*\\s*[\\w\"'-]+\\s*:(\\s|$)");
+
+  /** Null when {@code yaml} is asked and the text is not a YAML mapping (the JSON reader answers then). */
+  private ReadResult parse(String text, boolean yaml) {
     if (text == null || text.isBlank()) {
       diagnostics.add(new Problem(SCHEMA, null, "Definition must be a valid JSON object", 0));
       return new ReadResult(null, LineLocator.none(), diagnostics);
     }
     JsonNode root;
-    boolean yaml = isYaml(text);
     try (JsonParser parser = yaml ? Yaml.FACTORY.createParser(text) : FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
-      if (first == null) { // a YAML text of comments only
-        diagnostics.add(new Problem(SCHEMA, null, "Definition must be a valid JSON object", 0));
-        return new ReadResult(null, LineLocator.none(), diagnostics);
+      if (yaml && first != JsonToken.START_OBJECT) {
+        return null;
       }
       root = value(parser, first, "");
       JsonToken trailing = parser.nextToken();
@@ -86,6 +96,9 @@ public final class DefinitionReader {
             + " definition (token " + trailing + "); a definition is exactly one JSON object", line));
       }
     } catch (JsonProcessingException e) {
+      if (yaml && !YAML_KEY_LINE.matcher(text).lookingAt()) {
+        return null;
+      }
       diagnostics.add(yaml ? yamlError(e) : syntaxError(e));
       return new ReadResult(null, new LineLocator(lines), diagnostics);
     } catch (IOException e) {
