@@ -72,11 +72,7 @@ final class Workloads {
     StateMachine map = load(d.resolve("map.asl.json"));
     LocalStepFunctions engine = LocalStepFunctions.builder().maxHistoryEvents(Integer.MAX_VALUE)
         .mockConfig(d.resolve("map.mock.json")).build();
-    StringBuilder items = new StringBuilder("{\"items\":[");
-    for (int i = 0; i < N; i++) {
-      items.append(i == 0 ? "" : ",").append("{\"x\":").append(i).append('}');
-    }
-    String input = items.append("]}").toString();
+    String input = numbered("items", "x", N);
     StartOptions options =
         StartOptions.defaults().withStateMachineName("map").withTestCase("Bench");
     return () -> {
@@ -108,11 +104,7 @@ final class Workloads {
     StateMachine parallel = StateMachine.parse(resource("parallel.asl.json"), Map.of());
     LocalStepFunctions engine = LocalStepFunctions.builder()
         .mockConfig(copy("parallel.mock.json")).build();
-    StringBuilder orders = new StringBuilder("{\"orders\":[");
-    for (int i = 0; i < PARALLEL_ITEMS; i++) {
-      orders.append(i == 0 ? "" : ",").append("{\"orderId\":").append(i).append('}');
-    }
-    String input = orders.append("]}").toString();
+    String input = numbered("orders", "orderId", PARALLEL_ITEMS);
     StartOptions options =
         StartOptions.defaults().withStateMachineName("parallel").withTestCase("Bench");
     return () -> {
@@ -127,6 +119,15 @@ final class Workloads {
         }
       };
     };
+  }
+
+  /** {@code {"key":[{"field":0},{"field":1},...]}} with {@code n} items. */
+  private static String numbered(String key, String field, int n) {
+    StringBuilder json = new StringBuilder("{\"").append(key).append("\":[");
+    for (int i = 0; i < n; i++) {
+      json.append(i == 0 ? "" : ",").append("{\"").append(field).append("\":").append(i).append('}');
+    }
+    return json.append("]}").toString();
   }
 
   private static StateMachine load(Path file) {
