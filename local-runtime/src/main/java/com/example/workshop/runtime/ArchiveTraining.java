@@ -48,7 +48,8 @@ public final class ArchiveTraining {
     Files.deleteIfExists(jsa);
     boolean aotCache = Runtime.version().feature() >= 25;
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process training = new ProcessBuilder(java,
+    // The launchers' options: the archive is made under the conditions it is used in.
+    Process training = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         aotCache ? "-XX:AOTCacheOutput=" + aot : "-XX:ArchiveClassesAtExit=" + jsa,
         "-Xlog:disable", "-cp", jar.toString(), ArchiveTraining.class.getName(), "train")
         .inheritIO().start();
