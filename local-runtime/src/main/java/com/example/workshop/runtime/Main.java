@@ -63,12 +63,13 @@ public final class Main implements Callable<Integer> {
 
   /** The commands, in the order the overview lists them. */
   private static final List<String> COMMANDS =
-      List.of("invoke", "validate", "run", "diagram", "aws-run");
+      List.of("invoke", "scale", "validate", "run", "diagram", "aws-run");
 
   /** A switch rather than a map of lambdas: each lambda would cost start-up time. */
   private static Object command(String name, Streams io) {
     return switch (name) {
       case "invoke" -> new InvokeCommand(io);
+      case "scale" -> new ScaleCommand(io);
       case "validate" -> new ValidateCommand(io);
       case "run" -> new RunCommand(io);
       case "diagram" -> new DiagramCommand(io);

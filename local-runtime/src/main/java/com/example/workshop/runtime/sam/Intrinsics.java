@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * CloudFormation's intrinsic functions ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub},
- * {@code Fn::Join}, {@code Fn::Select}) resolved offline to the names and ARNs a deployment would
+ * {@code Fn::Join}, {@code Fn::Select}, {@code Fn::If}) resolved offline to the names and ARNs a deployment would
  * give the template's resources, with the stack name, region and account configured. A resource
  * that sets its name property (TableName, QueueName, ...) has that name; otherwise CloudFormation's
  * generated form ({@code <stack>-<LogicalId>-<SUFFIX>}) with a suffix derived from the logical id,
@@ -52,15 +52,17 @@ final class Intrinsics {
   private final String region;
   private final String account;
   private final String stackName;
+  private final TemplateInputs inputs;
   private final Errors errors;
 
   Intrinsics(JsonNode root, Map<String, String> types, String region, String account, String stackName,
-      Errors errors) {
+      TemplateInputs inputs, Errors errors) {
     this.root = root;
     this.types = types;
     this.region = region;
     this.account = account;
     this.stackName = stackName;
+    this.inputs = inputs;
     this.errors = errors;
   }
 
@@ -77,6 +79,9 @@ final class Intrinsics {
           if (arg.isTextual()) {
             return ref(arg.asText(), path);
           }
+        }
+        case "Fn::If" -> {
+          return resolve(inputs.choose(arg, path, this::resolve, errors::at), path);
         }
         case "Fn::GetAtt" -> {
           String target = arg.isArray() ? join(arg) : arg.asText();
@@ -105,8 +110,8 @@ final class Intrinsics {
         }
       }
     }
-    throw errors.at(path, "cannot resolve " + v + " offline: use !Ref, !GetAtt, !Sub, !Join or !Select on the"
-        + " template's parameters and resources, or a literal value");
+    throw errors.at(path, "cannot resolve " + v + " offline: use !Ref, !GetAtt, !Sub, !Join, !Select or !If on the"
+        + " template's parameters, conditions and resources, or a literal value");
   }
 
   private String sub(JsonNode arg, String path) {
@@ -160,14 +165,8 @@ final class Intrinsics {
         // a parameter or a resource
       }
     }
-    JsonNode parameter = root.path("Parameters").path(name);
-    if (parameter.isObject()) {
-      JsonNode value = parameter.get("Default");
-      if (value == null) {
-        throw errors.at(path, "!Ref " + name + ": parameter " + name + " has no Default, so it has no value offline:"
-            + " give it a Default");
-      }
-      return resolve(value, "Parameters." + name + ".Default");
+    if (inputs.declares(name)) {
+      return inputs.parameter(name, path, errors::at);
     }
     if (name.startsWith("AWS::")) {
       throw errors.at(path, "!Ref " + name + " cannot be resolved offline (the pseudo parameters that can:"

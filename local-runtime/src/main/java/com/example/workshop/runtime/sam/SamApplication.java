@@ -1,5 +1,7 @@
 package com.example.workshop.runtime.sam;
 
+import com.example.workshop.runtime.lambda.Isolation;
+import com.example.workshop.runtime.lambda.LocalLambda;
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
 import com.example.workshop.runtime.sfn.StateMachine;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -11,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +35,8 @@ import java.util.Objects;
  * <p>{@code !Ref}, {@code !GetAtt}, {@code !Sub}, {@code !Join} and {@code !Select} resolve to the
  * names and ARNs CloudFormation would give the common resource types (functions, tables, topics,
  * queues, buckets, event buses, state machines, parameters, roles, log groups, streams), template
- * parameters to their Default, pseudo parameters to the configured region, account and stack name:
+ * parameters to the value given ({@link #withParameter}) or their Default, {@code !If} to the
+ * branch its Condition picks, pseudo parameters to the configured region, account and stack name:
  * {@code !GetAtt Fn.Arn} becomes {@code arn:aws:lambda:<region>:<account>:function:<Fn>} (a function
  * without FunctionName is named by its logical id). What cannot be resolved fails with the file,
  * line, resource and attribute. Immutable.
@@ -48,9 +53,10 @@ public final class SamApplication {
   private final String region;
   private final String accountId;
   private final String stackName;
+  private final TemplateInputs inputs;
 
   private SamApplication(Path template, CfnYaml.Parsed parsed, Map<String, String> types, String region,
-      String accountId, String stackName) {
+      String accountId, String stackName, TemplateInputs inputs) {
     this.template = template;
     this.file = template.getFileName() != null ? template.getFileName().toString() : template.toString();
     this.parsed = parsed;
@@ -58,6 +64,7 @@ public final class SamApplication {
     this.region = region;
     this.accountId = accountId;
     this.stackName = stackName;
+    this.inputs = inputs;
   }
 
   /** Reads {@code template}; throws IllegalArgumentException naming the file when it is missing or not YAML. */
@@ -88,17 +95,19 @@ public final class SamApplication {
     }
     resources.fields().forEachRemaining(e -> types.put(e.getKey(), e.getValue().path("Type").asText("")));
     return new SamApplication(template, parsed, Collections.unmodifiableMap(types), DEFAULT_REGION, DEFAULT_ACCOUNT_ID,
-        DEFAULT_STACK_NAME);
+        DEFAULT_STACK_NAME, new TemplateInputs(parsed.root(), Map.of()));
   }
 
   /** The region of the synthetic ARNs and of {@link #stepFunctions()} ({@value #DEFAULT_REGION} by default). */
   public SamApplication withRegion(String region) {
-    return new SamApplication(template, parsed, types, Objects.requireNonNull(region, "region"), accountId, stackName);
+    return new SamApplication(template, parsed, types, Objects.requireNonNull(region, "region"), accountId, stackName,
+        inputs);
   }
 
   /** The account of the synthetic ARNs and of {@link #stepFunctions()} ({@value #DEFAULT_ACCOUNT_ID} by default). */
   public SamApplication withAccountId(String accountId) {
-    return new SamApplication(template, parsed, types, region, Objects.requireNonNull(accountId, "accountId"), stackName);
+    return new SamApplication(template, parsed, types, region, Objects.requireNonNull(accountId, "accountId"), stackName,
+        inputs);
   }
 
   /**
@@ -106,7 +115,17 @@ public final class SamApplication {
    * without a name property ({@value #DEFAULT_STACK_NAME} by default, as {@code sam deploy} suggests).
    */
   public SamApplication withStackName(String stackName) {
-    return new SamApplication(template, parsed, types, region, accountId, Objects.requireNonNull(stackName, "stackName"));
+    return new SamApplication(template, parsed, types, region, accountId, Objects.requireNonNull(stackName, "stackName"),
+        inputs);
+  }
+
+  /**
+   * The template as deployed with parameter {@code name} set to {@code value} (what {@code sam deploy
+   * --parameter-overrides name=value} does); other parameters keep their Default. Throws
+   * IllegalArgumentException when the template declares no such parameter or its AllowedValues exclude the value.
+   */
+  public SamApplication withParameter(String name, String value) {
+    return new SamApplication(template, parsed, types, region, accountId, stackName, inputs.with(name, value, file));
   }
 
   /** Function logical id → its Handler (Globals.Function.Handler when the function has none), in template order. */
@@ -319,23 +338,46 @@ public final class SamApplication {
 
   /**
    * A Step Functions engine (region and account as configured) with every function that a state
-   * machine's DefinitionSubstitutions reference bound to its Handler, by substitution key. Add
-   * mocks or replace a binding with a fake before {@code build()}.
+   * machine's DefinitionSubstitutions reference bound to its Handler, by substitution key and by
+   * logical id, with the template's Timeout, MemorySize and Environment variables (Globals.Function
+   * filled in). A function with Environment variables runs in a JVM of its own
+   * ({@link Isolation#PROCESS}), since a JVM cannot change its own environment; the others run as
+   * the engine's {@code isolation(...)} says. Add mocks or replace a binding with a fake before
+   * {@code build()}.
    */
   public LocalStepFunctions.Builder stepFunctions() {
     LocalStepFunctions.Builder builder = LocalStepFunctions.builder().region(region).accountId(accountId);
+    Map<String, SamFunction> functions = functions();
+    Map<String, LocalLambda.Builder> lambdas = new HashMap<>();
     for (String sm : ids(SamTemplateCheck.SERVERLESS_STATE_MACHINE)) {
       JsonNode subs = properties(sm).path("DefinitionSubstitutions");
       subs.fields().forEachRemaining(e -> {
-        List<String> functions = Refs.logicalIds(e.getValue()).stream().filter(this::isFunction).toList();
-        if (functions.size() == 1) {
-          builder.function(e.getKey(), handler(functions.get(0)));
+        List<String> ids = Refs.logicalIds(e.getValue()).stream().filter(this::isFunction).toList();
+        if (ids.size() == 1) {
+          builder.function(e.getKey(), lambda(functions.get(ids.get(0)), lambdas));
         }
         // by name too: a Resource built from parts (arn:...:function:${Name}) ends in the logical id
-        functions.forEach(id -> builder.function(id, handler(id)));
+        ids.forEach(id -> builder.function(id, lambda(functions.get(id), lambdas)));
       });
     }
     return builder;
+  }
+
+  /** One builder per function, so that every name it is bound by reaches the same function. */
+  private LocalLambda.Builder lambda(SamFunction f, Map<String, LocalLambda.Builder> built) {
+    return built.computeIfAbsent(f.logicalId(), id -> {
+      LocalLambda.Builder lambda = LocalLambda.builder(f.handler())
+          .timeout(Duration.ofSeconds(f.timeoutSeconds())).memoryMb(f.memoryMb());
+      if (!f.environment().isEmpty()) {
+        lambda.isolation(Isolation.PROCESS);
+      }
+      try {
+        f.environment().forEach(lambda::environment);
+      } catch (IllegalArgumentException e) {
+        throw error(props(id) + ".Environment.Variables", "function " + id + ": " + e.getMessage());
+      }
+      return lambda;
+    });
   }
 
   private String handler(String id) {
@@ -345,11 +387,12 @@ public final class SamApplication {
       path = "Globals.Function.Handler";
       h = parsed.root().path("Globals").path("Function").path("Handler");
     }
-    if (!h.isTextual() || h.asText().isBlank()) {
+    String handler = h.isMissingNode() || h.isNull() ? "" : resolve(h, path);
+    if (handler.isBlank()) {
       throw error(h.isMissingNode() ? props(id) : path,
           "function " + id + " has no Handler: add Handler: pkg.Class::handleRequest");
     }
-    return h.asText().trim();
+    return handler.trim();
   }
 
   /** The function's property, else Globals.Function's, as text; null when neither has it. */
@@ -401,7 +444,7 @@ public final class SamApplication {
 
   /** The value CloudFormation would substitute, with the names and ARNs a deployment would give. */
   private String resolve(JsonNode v, String path) {
-    return new Intrinsics(parsed.root(), types, region, accountId, stackName, this::error).resolve(v, path);
+    return new Intrinsics(parsed.root(), types, region, accountId, stackName, inputs, this::error).resolve(v, path);
   }
 
   private String onlyStateMachine() {

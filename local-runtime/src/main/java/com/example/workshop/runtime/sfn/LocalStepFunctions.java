@@ -6,10 +6,13 @@ import com.example.workshop.runtime.lambda.LocalLambda;
 import com.example.workshop.runtime.sfn.internal.asl.Ids;
 import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.example.workshop.runtime.sfn.internal.asl.Limits;
+import com.example.workshop.runtime.sfn.internal.engine.ApiError;
 import com.example.workshop.runtime.sfn.internal.engine.EngineConfig;
+import com.example.workshop.runtime.sfn.internal.engine.ExecutionControl;
 import com.example.workshop.runtime.sfn.internal.engine.ExecutionRun;
 import com.example.workshop.runtime.sfn.internal.engine.FunctionRunner;
 import com.example.workshop.runtime.sfn.internal.engine.MockConfig;
+import com.example.workshop.runtime.sfn.internal.engine.TaskTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,12 +23,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs state machines offline, the way AWS Step Functions does (JSONPath query language). Bind
+ * Runs state machines offline, the way AWS Step Functions does (JSONPath and JSONata). Bind
  * Lambda functions by name, ARN or substitution key to Java handlers or in-process fakes, or use
- * an AWS Step Functions Local mock file; then {@link #start} runs an execution to its end.
+ * an AWS Step Functions Local mock file; then {@link #start} runs an execution to its end, or
+ * {@link #startExecution} starts one and returns at once. Task tokens of callback tasks are
+ * answered with {@link #sendTaskSuccess}, {@link #sendTaskFailure} and {@link #sendTaskHeartbeat};
+ * an ended execution that failed, timed out or was stopped can be {@link #redrive}n.
  *
  * <pre>{@code
  * LocalStepFunctions sfn = LocalStepFunctions.builder()
@@ -35,6 +43,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class LocalStepFunctions {
+  private static final ExecutorService EXECUTIONS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "sfn-execution");
+    t.setDaemon(true);
+    return t;
+  });
+
   private final Map<String, Object> bindings;
   private final Map<String, FunctionRunner> runners = new ConcurrentHashMap<>();
   private final ClassLoader classLoader;
@@ -46,6 +60,7 @@ public final class LocalStepFunctions {
   private final String accountId;
   private final String region;
   private final EngineConfig config;
+  private final TaskTokens tokens = new TaskTokens();
 
   private LocalStepFunctions(Builder b) {
     this.bindings = new LinkedHashMap<>(b.bindings);
@@ -58,7 +73,7 @@ public final class LocalStepFunctions {
     String roleArn = b.roleArn != null ? b.roleArn
         : "arn:aws:iam::" + b.accountId + ":role/LocalStepFunctionsRole";
     this.config = new EngineConfig(this::function, b.mockConfig, b.clock, b.realTime,
-        b.accountId, b.region, roleArn, b.historyLimit);
+        b.accountId, b.region, roleArn, b.historyLimit, tokens);
     // Java handlers are built now, so handlerProblems() can warn about a wrong class or method name.
     Map<Object, FunctionRunner> built = new IdentityHashMap<>();
     for (Map.Entry<String, Object> e : bindings.entrySet()) {
@@ -75,17 +90,108 @@ public final class LocalStepFunctions {
     return new Builder();
   }
 
-  /** Runs an execution to a terminal status with default options. */
+  /** Runs an execution to its end with default options. */
   public Execution start(StateMachine machine, String inputJson) {
     return start(machine, inputJson, StartOptions.defaults());
   }
 
   /**
-   * Runs an execution to a terminal status (SUCCEEDED, FAILED or TIMED_OUT).
+   * Runs an execution to its end (SUCCEEDED, FAILED, TIMED_OUT, or ABORTED when another thread
+   * stopped it) on this thread; in virtual time its clock jumps over every timer.
    *
    * @throws IllegalArgumentException when the input is not JSON or the mock test case is unknown
    */
   public Execution start(StateMachine machine, String inputJson, StartOptions options) {
+    Started s = prepare(machine, inputJson, options, true, null);
+    s.run().execute();
+    machine.eventsHint = s.run().record().events().size();
+    return new Execution(s.run().record(), machine, config.clock());
+  }
+
+  /** Starts an execution with default options and returns at once. */
+  public ExecutionHandle startExecution(StateMachine machine, String inputJson) {
+    return startExecution(machine, inputJson, StartOptions.defaults());
+  }
+
+  /**
+   * Starts an execution on a thread of its own and returns at once (StartExecution). The handle
+   * waits for task tokens, stops the execution and awaits its end; see {@link ExecutionHandle}
+   * for how its virtual clock moves.
+   *
+   * @throws IllegalArgumentException when the input is not JSON or the mock test case is unknown
+   */
+  public ExecutionHandle startExecution(StateMachine machine, String inputJson,
+      StartOptions options) {
+    Started s = prepare(machine, inputJson, options, false, null);
+    EXECUTIONS.execute(s.run()::execute);
+    return new ExecutionHandle(s.run(), s.control(), machine, config.clock());
+  }
+
+  /**
+   * RedriveExecution, waiting for the end: continues an execution that FAILED, TIMED_OUT or was
+   * ABORTED from its unsuccessful states, with the same input, definition and ARN; inside Map and
+   * Parallel states only the iterations and branches that did not succeed run again. This
+   * LocalStepFunctions' functions and mocks serve it (mocked invocations go on counting).
+   *
+   * @throws StepFunctionsException ExecutionNotRedrivable, with AWS's reason
+   */
+  public Execution redrive(Execution ended) {
+    Started s = prepareRedrive(ended, true);
+    s.run().execute();
+    return new Execution(s.run().record(), ended.stateMachine(), config.clock());
+  }
+
+  /** RedriveExecution without waiting: the redriven execution runs on a thread of its own. */
+  public ExecutionHandle redriveExecution(Execution ended) {
+    Started s = prepareRedrive(ended, false);
+    EXECUTIONS.execute(s.run()::execute);
+    return new ExecutionHandle(s.run(), s.control(), ended.stateMachine(), config.clock());
+  }
+
+  /**
+   * SendTaskSuccess: the task that issued {@code taskToken} succeeds with {@code outputJson} as
+   * its result, when its execution next waits.
+   *
+   * @throws StepFunctionsException InvalidToken (not a token), TaskDoesNotExist (never issued
+   *     here), TaskTimedOut (the task no longer waits: answered, timed out, stopped), InvalidOutput
+   *     (not JSON), ValidationException (over 256 KiB, missing values)
+   */
+  public void sendTaskSuccess(String taskToken, String outputJson) {
+    call(() -> tokens.succeed(taskToken, outputJson));
+  }
+
+  /**
+   * SendTaskFailure: the task fails with {@code error} and {@code cause} (either may be null),
+   * which its Retry and Catch handle as any error.
+   *
+   * @throws StepFunctionsException as {@link #sendTaskSuccess}, ValidationException for an error
+   *     over 256 or a cause over 32,768 characters
+   */
+  public void sendTaskFailure(String taskToken, String error, String cause) {
+    call(() -> tokens.fail(taskToken, error, cause));
+  }
+
+  /**
+   * SendTaskHeartbeat: the task's HeartbeatSeconds start again.
+   *
+   * @throws StepFunctionsException as {@link #sendTaskSuccess}
+   */
+  public void sendTaskHeartbeat(String taskToken) {
+    call(() -> tokens.heartbeat(taskToken));
+  }
+
+  private static void call(Runnable request) {
+    try {
+      request.run();
+    } catch (ApiError e) {
+      throw new StepFunctionsException(e.code(), e.getMessage());
+    }
+  }
+
+  private record Started(ExecutionRun run, ExecutionControl control) {}
+
+  private Started prepare(StateMachine machine, String inputJson, StartOptions options,
+      boolean awaited, Execution redriven) {
     Objects.requireNonNull(machine, "machine");
     StartOptions opts = options == null ? StartOptions.defaults() : options;
     JsonNode input;
@@ -94,7 +200,7 @@ public final class LocalStepFunctions {
           + " pass JSON such as {} or {\"orderId\": \"o-1\"}");
     }
     try {
-      input = Json.parse(inputJson);
+      input = Json.parseDocument(inputJson);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid execution input (not JSON): " + e.getMessage());
     }
@@ -110,12 +216,24 @@ public final class LocalStepFunctions {
       }
       mocks = mockConfig.testCase(smName, opts.testCase());
     }
+    ExecutionControl control = new ExecutionControl(awaited);
     ExecutionRun run = new ExecutionRun(config, machine.compiled(), input, inputJson, smName,
-        execName, mocks, random, machine.eventsHint);
+        execName, opts.testCase(), mocks, random, machine.eventsHint, control,
+        redriven == null ? null : redriven.record());
     bindSubstitutions(machine);
-    run.execute();
-    machine.eventsHint = run.events().size();
-    return new Execution(run);
+    return new Started(run, control);
+  }
+
+  private Started prepareRedrive(Execution ended, boolean awaited) {
+    Objects.requireNonNull(ended, "execution");
+    String reason = new Execution(ended.record(), ended.stateMachine(), config.clock())
+        .redriveStatusReason();
+    if (reason != null) {
+      throw new StepFunctionsException("ExecutionNotRedrivable", reason);
+    }
+    return prepare(ended.stateMachine(), ended.input(),
+        new StartOptions(ended.record().stateMachineName(), ended.name(), ended.record().testCase()),
+        awaited, ended);
   }
 
   /** {@code statemachine/order.asl.json} → {@code order}; parsed text → LocalStateMachine. */
@@ -166,7 +284,7 @@ public final class LocalStepFunctions {
     if (built != null) {
       return built;
     }
-    LocalLambda.Builder lb = binding instanceof LocalLambda.Builder given ? given
+    LocalLambda.Builder lb = binding instanceof LocalLambda.Builder given ? given.defaultIsolation(isolation)
         : LocalLambda.builder((String) binding).isolation(isolation);
     lb.functionName(name).region(region).accountId(accountId);
     if (classLoader != null) {

@@ -6,7 +6,6 @@ import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The function calls of one execution: running on worker threads, then ended (by the virtual
@@ -27,6 +26,11 @@ final class Calls {
     return c != 0 ? c : Long.compare(a.seq, b.seq);
   });
   private final LinkedBlockingQueue<Call> returned = new LinkedBlockingQueue<>();
+  private final ExecutionControl control;
+
+  Calls(ExecutionControl control) {
+    this.control = control;
+  }
 
   /** Starts {@code work} for {@code c} on a worker thread. */
   void start(Call c, Callable<FunctionRunner.Reply> work) {
@@ -43,6 +47,7 @@ final class Calls {
         c.realEnd = System.nanoTime();
         returned.add(c);
         c.ended.countDown();
+        control.signal(); // after countDown: the execution may hold the lock while it awaits the end
       }
     });
   }
@@ -95,11 +100,4 @@ final class Calls {
     return h;
   }
 
-  /** Waits until a call returns or about {@code millis} have passed. */
-  void await(long millis) throws InterruptedException {
-    Call c = returned.poll(Math.max(1, Math.min(millis, 60_000)), TimeUnit.MILLISECONDS);
-    if (c != null) {
-      returned.add(c);
-    }
-  }
 }

@@ -37,8 +37,17 @@ final class Children implements StrandOwner {
    * (a distributed Map's) write no events.
    */
   Strand start(Branch branch, JsonNode input, int index, long after, boolean recorded) {
-    Strand child = new Strand(parent.run(), branch, input, new Variables(parent.variables()),
-        new Cursor(after, recorded), this, index);
+    return started(new Strand(parent.run(), branch, input, new Variables(parent.variables()),
+        new Cursor(after, recorded), this, index));
+  }
+
+  /** Starts a child that continues where a redriven branch or iteration stood. */
+  Strand resume(Branch branch, Resume from, int index, long after, boolean recorded) {
+    return started(new Strand(parent.run(), branch, from, new Variables(parent.variables()),
+        new Cursor(after, recorded), this, index));
+  }
+
+  private Strand started(Strand child) {
     running.add(child);
     parent.run().scheduler().ready(child);
     return child;

@@ -5,8 +5,8 @@ import java.util.function.Function;
 
 /**
  * What every execution of one LocalStepFunctions shares: the bound functions (by plain name; null
- * for an unbound one), the mock file, time, identity and the history quota.
+ * for an unbound one), the mock file, time, identity, the history quota and the task tokens.
  */
 public record EngineConfig(Function<String, FunctionRunner> functions, MockConfig mockConfig,
     Clock clock, boolean realTime, String accountId, String region, String roleArn,
-    int historyLimit) {}
+    int historyLimit, TaskTokens tokens) {}

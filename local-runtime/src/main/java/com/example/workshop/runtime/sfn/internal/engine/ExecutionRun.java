@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** One execution of a machine, from ExecutionStarted to its terminal event. */
+/**
+ * One execution of a machine, from ExecutionStarted to its terminal event; or a redrive of an
+ * ended one, from ExecutionRedriven on, continuing its history and the unfinished states.
+ */
 public final class ExecutionRun implements StrandOwner {
   private final EngineConfig config;
   private final Machine machine;
@@ -28,10 +31,12 @@ public final class ExecutionRun implements StrandOwner {
   private final String inputText;
   private final String stateMachineName;
   private final String executionName;
+  private final String testCase;
   private final Map<String, String> mocks;
   private final Map<String, Integer> mockInvocations = new HashMap<>();
   private final Random random;
   private final long startMillis;
+  private final ExecutionControl control;
   private final Scheduler scheduler;
   private final HistoryRecorder history;
   private final Cursor root = new Cursor(0, true);
@@ -40,50 +45,109 @@ public final class ExecutionRun implements StrandOwner {
   private List<String> retriedStates = List.of();
   private ObjectNode executionContext;
   private ObjectNode stateMachineContext;
+  /** The ended execution this run redrives, or null. */
+  private final RunRecord redriven;
+  private final int redriveCount;
+  private final Long redriveMillis;
+  private Strand top;
 
   private RunStatus status = RunStatus.RUNNING;
   private JsonNode output;
   private String error;
   private String cause;
+  private Long stopMillis;
+  private Resume resume;
 
   /**
    * @param inputText the input exactly as given (AWS echoes it in ExecutionStarted)
-   * @param mocks state name → mocked response name of the selected test case, or null
+   * @param testCase the mock file's test case, or null
+   * @param mocks state name → mocked response name of that test case, or null
    * @param sizeHint events the previous execution of this machine wrote (list sizing only)
+   * @param redriven the ended execution this run continues (a redrive), or null
    */
   public ExecutionRun(EngineConfig config, Machine machine, JsonNode input, String inputText,
-      String stateMachineName, String executionName, Map<String, String> mocks, Random random,
-      int sizeHint) {
+      String stateMachineName, String executionName, String testCase, Map<String, String> mocks,
+      Random random, int sizeHint, ExecutionControl control, RunRecord redriven) {
     this.config = config;
     this.machine = machine;
     this.input = input;
     this.inputText = inputText;
     this.stateMachineName = stateMachineName;
     this.executionName = executionName;
+    this.testCase = testCase;
     this.mocks = mocks;
     this.random = random;
-    this.startMillis = config.clock().millis();
-    // A Standard execution times out after one year at the latest (AWS quota).
-    long deadline = Time.plus(startMillis, Limits.MAX_EXECUTION_MILLIS);
-    if (machine.timeoutSeconds() != null) {
-      deadline = Math.min(deadline, Time.plusSeconds(startMillis, machine.timeoutSeconds()));
+    this.control = control;
+    this.redriven = redriven;
+    long now = config.clock().millis();
+    long begin;
+    if (redriven == null) {
+      startMillis = now;
+      begin = now;
+      redriveCount = 0;
+      redriveMillis = null;
+    } else {
+      startMillis = redriven.startMillis();
+      begin = Math.max(now, redriven.stopMillis());
+      redriveCount = redriven.redriveCount() + 1;
+      redriveMillis = begin;
+      mockInvocations.putAll(redriven.mockInvocations());
     }
-    this.scheduler = new Scheduler(config.clock(), config.realTime(), startMillis, deadline);
-    this.history = new HistoryRecorder(config.historyLimit(), scheduler::now, sizeHint);
+    // A Standard execution times out after one year at the latest (AWS quota); a redrive starts
+    // the machine's TimeoutSeconds again.
+    long deadline = Time.plus(startMillis, Limits.MAX_EXECUTION_MILLIS);
+    boolean deadlineIsLimit = true;
+    if (machine.timeoutSeconds() != null
+        && Time.plusSeconds(begin, machine.timeoutSeconds()) < deadline) {
+      deadline = Time.plusSeconds(begin, machine.timeoutSeconds());
+      deadlineIsLimit = false;
+    }
+    this.scheduler = new Scheduler(config.clock(), config.realTime(), begin, deadline,
+        deadlineIsLimit, control);
+    this.history = new HistoryRecorder(config.historyLimit(), scheduler::now, sizeHint,
+        redriven == null ? List.of() : redriven.events());
     this.visited = new ArrayList<>(sizeHint / 2 + 8);
+    if (redriven != null) {
+      visited.addAll(redriven.visited());
+      failedStates = new ArrayList<>(redriven.failed());
+      retriedStates = new ArrayList<>(redriven.retried());
+    }
   }
 
-  /** Runs the execution to its end (SUCCEEDED, FAILED or TIMED_OUT). */
+  /** Runs the execution to its end (SUCCEEDED, FAILED, TIMED_OUT or ABORTED). */
   public void execute() {
-    history.executionStarted(root, inputText, config.roleArn());
-    root.moveTo(0); // the first state's StateEntered follows event 0, as on AWS
+    control.lock();
+    try {
+      run();
+    } finally {
+      stopMillis = scheduler.now();
+      if (status != RunStatus.SUCCEEDED && top != null) {
+        resume = Resume.of(top);
+      }
+      control.ended();
+      control.unlock();
+    }
+  }
+
+  private void run() {
+    Resume from = redriven == null ? null : redriven.resume();
+    if (redriven == null) {
+      history.executionStarted(root, inputText, config.roleArn());
+      root.moveTo(0); // the first state's StateEntered follows event 0, as on AWS
+    } else {
+      root.moveTo(history.size());
+      history.executionRedriven(root, redriveCount);
+    }
     try {
       if (inputText.length() * 3L > Limits.PAYLOAD_BYTES
           && Json.text(input).getBytes(StandardCharsets.UTF_8).length > Limits.PAYLOAD_BYTES) {
         throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED,
             "The execution input exceeds the maximum number of bytes service limit.");
       }
-      scheduler.ready(new Strand(this, machine.top(), input, new Variables(null), root, this, 0));
+      top = from == null
+          ? new Strand(this, machine.top(), input, new Variables(null), root, this, 0)
+          : new Strand(this, machine.top(), from, new Variables(null), root, this, 0);
+      scheduler.ready(top);
       scheduler.run();
     } catch (StatesError e) {
       fail(root, e.error(), e.cause());
@@ -91,6 +155,12 @@ public final class ExecutionRun implements StrandOwner {
       status = RunStatus.TIMED_OUT;
       error = ErrorNames.TIMEOUT;
       history.executionTimedOut(new Cursor(history.size(), true));
+    } catch (ExecutionStopped e) {
+      status = RunStatus.ABORTED;
+      error = e.error;
+      cause = e.cause;
+      scheduler.stop();
+      history.executionAborted(e.error, e.cause);
     } catch (HistoryLimitReached e) {
       fail(new Cursor(history.size(), true), ErrorNames.RUNTIME, "The execution reached the limit of "
           + config.historyLimit() + " history events (AWS quota); reduce the number of state"
@@ -140,6 +210,15 @@ public final class ExecutionRun implements StrandOwner {
     return random;
   }
 
+  ExecutionControl control() {
+    return control;
+  }
+
+  /** A task token for a task of {@code strand}, open until the task takes an answer or ends. */
+  WaitingTask issueToken(Strand strand, String stateName) {
+    return config.tokens().issue(stateName, strand, random);
+  }
+
   String stateMachineName() {
     return stateMachineName;
   }
@@ -181,7 +260,10 @@ public final class ExecutionRun implements StrandOwner {
       executionContext.put("StartTime", Timestamps.format(startMillis));
       executionContext.put("Name", executionName);
       executionContext.put("RoleArn", config.roleArn());
-      executionContext.put("RedriveCount", 0);
+      executionContext.put("RedriveCount", redriveCount);
+      if (redriveMillis != null) {
+        executionContext.put("RedriveTime", Timestamps.format(redriveMillis));
+      }
       stateMachineContext = Json.object();
       stateMachineContext.put("Id", arnPrefix() + "stateMachine:" + stateMachineName);
       stateMachineContext.put("Name", stateMachineName);
@@ -201,19 +283,6 @@ public final class ExecutionRun implements StrandOwner {
     return status;
   }
 
-  /** The output; null unless SUCCEEDED. */
-  public JsonNode output() {
-    return output;
-  }
-
-  public String error() {
-    return error;
-  }
-
-  public String cause() {
-    return cause;
-  }
-
   public String executionArn() {
     return arnPrefix() + "execution:" + stateMachineName + ":" + executionName;
   }
@@ -222,19 +291,23 @@ public final class ExecutionRun implements StrandOwner {
     return "arn:aws:states:" + config.region() + ":" + config.accountId() + ":";
   }
 
-  public List<RecordedEvent> events() {
-    return history.events();
-  }
-
-  public List<String> visitedStates() {
-    return Collections.unmodifiableList(visited);
-  }
-
-  public List<String> failedStates() {
-    return Collections.unmodifiableList(failedStates);
-  }
-
-  public List<String> retriedStates() {
-    return Collections.unmodifiableList(retriedStates);
+  /**
+   * What the execution is now; to be called under the control's lock (or once it ended). While it
+   * runs the lists are copied and the events' details built, so the record stays as it is.
+   */
+  public RunRecord record() {
+    boolean over = status != RunStatus.RUNNING;
+    List<RunRecord.PendingTask> pending = new ArrayList<>();
+    for (WaitingTask t : control.submitted()) {
+      pending.add(new RunRecord.PendingTask(t.stateName(), t.token()));
+    }
+    return new RunRecord(stateMachineName, executionName, executionArn(),
+        arnPrefix() + "stateMachine:" + stateMachineName, testCase, status, output, error, cause, inputText,
+        startMillis, over ? stopMillis : null, redriveCount, redriveMillis,
+        over ? history.events() : history.snapshot(),
+        over ? Collections.unmodifiableList(visited) : List.copyOf(visited),
+        over ? Collections.unmodifiableList(failedStates) : List.copyOf(failedStates),
+        over ? Collections.unmodifiableList(retriedStates) : List.copyOf(retriedStates),
+        over ? resume : null, mockInvocations, pending);
   }
 }

@@ -14,6 +14,8 @@ import com.example.workshop.runtime.sfn.internal.query.jsonpath.JsonPathIo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Map: each attempt runs the item processor once per item (inline, or a distributed Map's child
@@ -28,6 +30,11 @@ final class MapExecutor extends RetryingExecutor {
     final JsonNode items;
     final JsonNode effective;
     final JsonNode[] outputs;
+    final Strand[] strands;
+    /** Iterations that succeeded (a tolerated failure has an output too, the error). */
+    final boolean[] succeeded;
+    /** A redrive's record of the iterations (null: run every one). */
+    final Resume redriven;
     final Integer toleratedCount;
     final Double toleratedPercentage;
     /** Iterations allowed to run at once. */
@@ -39,12 +46,15 @@ final class MapExecutor extends RetryingExecutor {
     long lastIterationEnd;
 
     Work(Children children, JsonNode items, JsonNode effective, Integer toleratedCount,
-        Double toleratedPercentage, int limit) {
+        Double toleratedPercentage, int limit, Resume redriven) {
       this.children = children;
       this.limit = limit;
       this.items = items;
       this.effective = effective;
       this.outputs = new JsonNode[items.size()];
+      this.strands = new Strand[items.size()];
+      this.succeeded = new boolean[items.size()];
+      this.redriven = redriven;
       this.toleratedCount = toleratedCount;
       this.toleratedPercentage = toleratedPercentage;
     }
@@ -84,7 +94,9 @@ final class MapExecutor extends RetryingExecutor {
         : Limits.INLINE_MAP_CONCURRENCY;
     int limit = maxConcurrency == null || maxConcurrency <= 0 ? cap
         : Math.min(maxConcurrency, cap);
-    Work w = new Work(new Children(v.strand), items, effective, count, percentage, limit);
+    Work w = new Work(new Children(v.strand), items, effective, count, percentage, limit,
+        v.resume);
+    v.resume = null;
     w.lastIterationEnd = cursor.last();
     a.work = w;
     return admit(v, m, w);
@@ -108,10 +120,20 @@ final class MapExecutor extends RetryingExecutor {
     return items;
   }
 
-  /** Starts iterations up to the limit, or finishes when every item is done. */
+  /**
+   * Starts iterations up to the limit, or finishes when every item is done. A redriven visit
+   * reuses the outputs of the iterations that succeeded and continues the others where they stood.
+   */
   private static JsonNode admit(Visit v, MapState m, Work w) {
     while (w.started < w.items.size() && w.children.running() < w.limit) {
       int i = w.started++;
+      Resume.Child redriven = w.redriven == null ? null : w.redriven.child(i);
+      if (redriven instanceof Resume.Child.Done done) {
+        w.outputs[i] = done.output();
+        w.succeeded[i] = true;
+        w.ended++;
+        continue;
+      }
       JsonNode item = w.items.get(i);
       JsonNode input = item;
       if (m.itemSelector() != null) {
@@ -129,7 +151,10 @@ final class MapExecutor extends RetryingExecutor {
       }
       Cursor start = new Cursor(v.strand.cursor().last(), !m.distributed());
       v.run().history().mapIteration(start, EventType.MAP_ITERATION_STARTED, m.name(), i);
-      w.children.start(m.processor(), input, i, start.last(), !m.distributed());
+      Resume from = redriven instanceof Resume.Child.Again again ? again.from() : null;
+      w.strands[i] = from != null
+          ? w.children.resume(m.processor(), from, i, start.last(), !m.distributed())
+          : w.children.start(m.processor(), input, i, start.last(), !m.distributed());
     }
     if (w.children.running() > 0) {
       return null;
@@ -165,6 +190,7 @@ final class MapExecutor extends RetryingExecutor {
           w.lastIterationEnd = id;
         }
         w.outputs[child.index] = e.output();
+        w.succeeded[child.index] = true;
       } else {
         innerLast = Children.failed(child);
         history.mapIteration(new Cursor(innerLast, child.cursor().recorded()),
@@ -191,6 +217,20 @@ final class MapExecutor extends RetryingExecutor {
       v.strand.cursor().moveTo(innerLast);
     }
     return admit(v, m, w);
+  }
+
+  /** Each item: done with its output, or to run again from where its iteration stood. */
+  @Override
+  List<Resume.Child> progress(Visit v) {
+    if (!(v.work instanceof Attempts a) || !(a.work instanceof Work w)) {
+      return List.of();
+    }
+    List<Resume.Child> children = new ArrayList<>(w.outputs.length);
+    for (int i = 0; i < w.outputs.length; i++) {
+      children.add(w.succeeded[i] ? new Resume.Child.Done(w.outputs[i])
+          : new Resume.Child.Again(w.strands[i] == null ? null : Resume.of(w.strands[i])));
+    }
+    return children;
   }
 
   @Override

@@ -14,14 +14,23 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An AWS Step Functions Local MockConfigFile.json: StateMachines → TestCases → state → mocked
- * response name; MockedResponses → name → {"0": {...}, "1-2": {...}} with Return or Throw.
+ * response name; MockedResponses → name → {"0": {...}, "1-2": {...}} with Return or Throw, as
+ * Step Functions Local reads it (for a callback or {@code .sync} task, Return is its result at
+ * once). local-runtime adds Submitted: the service's response when a callback or {@code .sync}
+ * task is submitted (TaskSubmitted); alone, the task then waits for its token; with Return or
+ * Throw, it then ends that way.
  */
 public final class MockConfig {
-  /** One mocked invocation: {@code value} on Return, or {@code error}/{@code cause} on Throw. */
-  /** A Return (value, its JSON text and size, kept for every use) or a Throw (error, cause). */
-  record Response(JsonNode value, String text, int bytes, String error, String cause) {
-    boolean isThrow() {
-      return value == null;
+  /**
+   * One mocked invocation: a Return (value, its JSON text and size, kept for every use), a Throw
+   * (error, cause) or neither (only Submitted: the task waits for its token); {@code submitted}:
+   * the TaskSubmitted output, or null.
+   */
+  record Response(JsonNode value, String text, int bytes, boolean isThrow, String error,
+      String cause, JsonNode submitted) {
+    /** Only Submitted: the outcome comes from the task token (or its timers). */
+    boolean waits() {
+      return value == null && !isThrow;
     }
   }
 
@@ -51,25 +60,35 @@ public final class MockConfig {
           throw new IllegalArgumentException(source + ": MockedResponses." + e.getKey()
               + ": invocation key '" + key + "' must be a number like \"0\" or a range like \"1-2\"");
         }
-        JsonNode body = entry.getValue();
-        Response response;
-        if (body.has("Return")) {
-          String text = Json.text(body.get("Return"));
-          response = new Response(body.get("Return"), text,
-              text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, null, null);
-        } else if (body.has("Throw")) {
-          JsonNode t = body.get("Throw");
-          response = new Response(null, null, 0, t.path("Error").asText(null),
-              t.path("Cause").asText(null));
-        } else {
-          throw new IllegalArgumentException(source + ": MockedResponses." + e.getKey() + "."
-              + key + " needs either \"Return\" or \"Throw\"");
-        }
-        ranges.add(new Range(from, to, response));
+        ranges.add(new Range(from, to, response(entry.getValue(), e.getKey() + "." + key)));
       }
       ranges.sort((a, b) -> Integer.compare(a.from, b.from));
       responses.put(e.getKey(), ranges);
     }
+  }
+
+  private Response response(JsonNode body, String where) {
+    JsonNode submitted = body.get("Submitted");
+    if (body.has("Return") && body.has("Throw")) {
+      throw new IllegalArgumentException(source + ": MockedResponses." + where
+          + " has both \"Return\" and \"Throw\"; keep one");
+    }
+    if (body.has("Return")) {
+      String text = Json.text(body.get("Return"));
+      return new Response(body.get("Return"), text,
+          text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, false, null, null,
+          submitted);
+    }
+    if (body.has("Throw")) {
+      JsonNode t = body.get("Throw");
+      return new Response(null, null, 0, true, t.path("Error").asText(null),
+          t.path("Cause").asText(null), submitted);
+    }
+    if (submitted != null) {
+      return new Response(null, null, 0, false, null, null, submitted);
+    }
+    throw new IllegalArgumentException(source + ": MockedResponses." + where
+        + " needs \"Return\" or \"Throw\" (or \"Submitted\" for a task that waits for its token)");
   }
 
   public static MockConfig read(Path file) {
@@ -83,7 +102,7 @@ public final class MockConfig {
   public static MockConfig parse(String json, String source) {
     JsonNode root;
     try {
-      root = Json.parse(json);
+      root = Json.parseDocument(json);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + " is not valid JSON: " + e.getMessage());
     }

@@ -7,6 +7,8 @@ import com.example.workshop.runtime.sfn.internal.model.ErrorHandling;
 import com.example.workshop.runtime.sfn.internal.model.ParallelState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Parallel: each attempt starts every branch at once on the effective input; the result is their
@@ -14,18 +16,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  * aborted) and fails the state with its error.
  */
 final class ParallelExecutor extends RetryingExecutor {
-  /** One attempt: its branches and their outputs by branch index. */
+  /** One attempt: its branches, their strands and their outputs by branch index. */
   private static final class Work {
     final Children children;
+    final Strand[] strands;
     final JsonNode[] outputs;
     int finished;
 
     Work(Children children, int branches) {
       this.children = children;
+      this.strands = new Strand[branches];
       this.outputs = new JsonNode[branches];
     }
   }
 
+  /**
+   * Starts every branch; a redriven visit reuses the outputs of the branches that succeeded and
+   * continues the others where they stood.
+   */
   @Override
   JsonNode attempt(Visit v, Attempts a) {
     ParallelState p = (ParallelState) v.state;
@@ -33,10 +41,20 @@ final class ParallelExecutor extends RetryingExecutor {
     long started = v.run().history().record(v.strand.cursor(), EventType.PARALLEL_STATE_STARTED);
     Work w = new Work(new Children(v.strand), p.branches().size());
     a.work = w;
+    Resume redriven = v.resume;
+    v.resume = null;
     for (int i = 0; i < p.branches().size(); i++) {
-      w.children.start(p.branches().get(i), input, i, started, true);
+      Resume.Child child = redriven == null ? null : redriven.child(i);
+      if (child instanceof Resume.Child.Done done) {
+        w.outputs[i] = done.output();
+        w.finished++;
+      } else if (child instanceof Resume.Child.Again again && again.from() != null) {
+        w.strands[i] = w.children.resume(p.branches().get(i), again.from(), i, started, true);
+      } else {
+        w.strands[i] = w.children.start(p.branches().get(i), input, i, started, true);
+      }
     }
-    return null;
+    return w.finished == w.outputs.length ? succeeded(v, w) : null;
   }
 
   @Override
@@ -54,15 +72,30 @@ final class ParallelExecutor extends RetryingExecutor {
       w.finished++;
       cursor.moveTo(e.strand().cursor().last());
     }
-    if (w.finished < w.outputs.length) {
-      return null;
-    }
-    v.run().history().record(cursor, EventType.PARALLEL_STATE_SUCCEEDED);
+    return w.finished < w.outputs.length ? null : succeeded(v, w);
+  }
+
+  private static JsonNode succeeded(Visit v, Work w) {
+    v.run().history().record(v.strand.cursor(), EventType.PARALLEL_STATE_SUCCEEDED);
     ArrayNode results = Json.NODES.arrayNode(w.outputs.length);
     for (JsonNode out : w.outputs) {
       results.add(out);
     }
     return results;
+  }
+
+  /** Each branch: done with its output, or to run again from where its strand stood. */
+  @Override
+  List<Resume.Child> progress(Visit v) {
+    if (!(v.work instanceof Attempts a) || !(a.work instanceof Work w)) {
+      return List.of();
+    }
+    List<Resume.Child> children = new ArrayList<>(w.outputs.length);
+    for (int i = 0; i < w.outputs.length; i++) {
+      children.add(w.outputs[i] != null ? new Resume.Child.Done(w.outputs[i])
+          : new Resume.Child.Again(w.strands[i] == null ? null : Resume.of(w.strands[i])));
+    }
+    return children;
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.example.workshop.runtime.sfn.internal.asl.StatesError;
 import com.example.workshop.runtime.sfn.internal.model.ErrorHandling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * Task, Parallel and Map: attempts of the state's work with Retry and Catch around them. An
@@ -56,6 +57,11 @@ abstract class RetryingExecutor implements StateExecutor {
 
   /** Stops the work of the current attempt (its children, its task in flight). */
   void abortWork(Visit v, Attempts a) {}
+
+  /** Map and Parallel: where each branch or iteration of the current attempt stands. */
+  List<Resume.Child> progress(Visit v) {
+    return List.of();
+  }
 
   @Override
   public final void abort(Visit v) {
@@ -119,8 +125,8 @@ abstract class RetryingExecutor implements StateExecutor {
       v.run().stateFailed(v.state.name()); // failed, then caught: the diagram shows it failed
       ObjectNode errorOutput = Json.object();
       errorOutput.put("Error", e.error());
-      if (e.cause() != null) {
-        errorOutput.put("Cause", e.cause());
+      if (e.hasOutputCause()) {
+        errorOutput.put("Cause", e.outputCause());
       }
       return v.exit(c.catcher().io().apply(v.input, errorOutput, v), c.catcher().next());
     }

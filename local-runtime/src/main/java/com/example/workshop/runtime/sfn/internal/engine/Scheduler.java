@@ -8,9 +8,11 @@ import java.util.concurrent.Callable;
 /**
  * Runs an execution's strands one at a time, each until it blocks, in a deterministic order: ready
  * strands first in, first out; then timers and ended function calls by (instant, order of
- * creation), a call before a timer of the same instant. When every strand is blocked, time moves
- * to the next of them: at once in virtual time, unless a function call is still running, whose
- * measured duration counts; by waiting in real time. The execution's deadline (TimeoutSeconds,
+ * creation), a call before a timer of the same instant. When every strand is blocked, the
+ * execution's inbox is read first (task answers, heartbeats, a stop); then time moves to the next
+ * timer or call: at once in virtual time while someone awaits the execution ({@link
+ * ExecutionControl}), else only as far as running functions have run; by waiting in real time. A
+ * running function's measured duration always counts. The execution's deadline (TimeoutSeconds,
  * one year at most) ends it when nothing else happens up to then.
  */
 final class Scheduler {
@@ -29,15 +31,21 @@ final class Scheduler {
   private final Clock clock;
   private final boolean realTime;
   private final long deadline;
+  /** The deadline is the one-year limit, not a TimeoutSeconds of the definition. */
+  private final boolean deadlineIsLimit;
+  private final ExecutionControl control;
   private long now;
   private long seq;
   private boolean stopped;
 
-  Scheduler(Clock clock, boolean realTime, long start, long deadline) {
+  Scheduler(Clock clock, boolean realTime, long start, long deadline, boolean deadlineIsLimit,
+      ExecutionControl control) {
     this.clock = clock;
     this.realTime = realTime;
     this.now = start;
     this.deadline = deadline;
+    this.deadlineIsLimit = deadlineIsLimit;
+    this.control = control;
   }
 
   /** The execution's current time in epoch milliseconds. */
@@ -66,7 +74,7 @@ final class Scheduler {
   /** Starts {@code work} on a worker thread; the strand is woken when it returns. */
   Call call(Strand s, Callable<FunctionRunner.Reply> work) {
     if (calls == null) {
-      calls = new Calls();
+      calls = new Calls(control);
     }
     Call c = new Call(s, now(), seq++);
     calls.start(c, work);
@@ -112,8 +120,17 @@ final class Scheduler {
     }
   }
 
-  /** Moves to the next timer or ended call, or waits for one; false when nothing is pending. */
+  /**
+   * Reads the inbox, then moves to the next timer or ended call, or waits for one; false when
+   * nothing is pending.
+   *
+   * @throws ExecutionStopped a stop request arrived
+   * @throws ExecutionTimedOut the deadline passed
+   */
   private boolean next() {
+    if (control.deliver(this)) {
+      return true;
+    }
     if (calls != null) {
       calls.collect();
     }
@@ -124,11 +141,19 @@ final class Scheduler {
     long call = calls == null ? Long.MAX_VALUE : calls.nextEnd();
     long known = Math.min(timer, call);
     boolean running = calls != null && calls.anyRunning();
-    if (known == Long.MAX_VALUE && !running) {
+    if (known == Long.MAX_VALUE && !running && !control.tokensOut()) {
       return false;
     }
-    long horizon = realTime ? clock.millis() : running ? calls.horizon() : Long.MAX_VALUE;
-    if (known <= deadline && known <= horizon) {
+    if (known == Long.MAX_VALUE && !running && deadlineIsLimit) {
+      control.settled(); // only tokens without a timer of their own are left
+    }
+    // How far time may move now: in real time to the wall clock; in virtual time as far as the
+    // running calls have run, or to any instant while someone awaits the execution.
+    long horizon = realTime ? clock.millis() : running ? calls.horizon() : now;
+    if (!realTime && control.skipping()) {
+      horizon = running ? calls.horizon() : Long.MAX_VALUE;
+    }
+    if (known <= deadline && (known <= horizon || call <= timer && !realTime && !running)) {
       advanceTo(known);
       if (call <= timer) {
         Call c = calls.takeEnded();
@@ -144,18 +169,15 @@ final class Scheduler {
       advanceTo(deadline);
       throw new ExecutionTimedOut();
     }
-    await(Math.min(known, deadline + 1) - horizon);
+    long until = Math.min(known, deadline + 1);
+    await(realTime ? until - clock.millis() : running ? until - horizon : Long.MAX_VALUE);
     return true;
   }
 
-  /** Waits until a call returns or {@code millis} of real time have passed. */
+  /** Waits until a call returns, a message or an awaiter arrives, or {@code millis} pass. */
   private void await(long millis) {
     try {
-      if (calls != null) {
-        calls.await(millis);
-      } else {
-        Thread.sleep(Math.max(1, millis));
-      }
+      control.await(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ExecutionTimedOut();

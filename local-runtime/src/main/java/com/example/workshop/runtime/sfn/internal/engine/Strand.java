@@ -29,6 +29,10 @@ final class Strand {
   private String next;
   private JsonNode data;
   private Visit visit;
+  /** The visit whose failure ended the strand (a redrive starts there again). */
+  private Visit failedVisit;
+  /** Where a redriven strand continues: handed to the visit of its first state. */
+  private Resume resume;
   private long epoch;
   private boolean over;
   /** The type of the state whose error ended this strand, or null. */
@@ -44,6 +48,15 @@ final class Strand {
     this.index = index;
     this.next = branch.startAt();
     this.data = input;
+  }
+
+  /** A strand that continues where {@code from} stood (a redrive). */
+  Strand(ExecutionRun run, Branch branch, Resume from, Variables variables, Cursor cursor,
+      StrandOwner owner, int index) {
+    this(run, branch, from.input(), variables, cursor, owner, index);
+    this.next = from.state();
+    this.resume = from;
+    variables.assign(from.variables());
   }
 
   ExecutionRun run() {
@@ -70,6 +83,11 @@ final class Strand {
   /** The visit in progress, or null between states. */
   Visit visit() {
     return visit;
+  }
+
+  /** The visit in progress or the one that failed; null once the strand finished its branch. */
+  Visit lastVisit() {
+    return visit != null ? visit : failedVisit;
   }
 
   /** What the strand waited for happened: the timers it set while waiting no longer wake it. */
@@ -128,6 +146,7 @@ final class Strand {
         data = s.output();
       } else if (step instanceof Step.Failed f) {
         failedIn = visit.state.type();
+        failedVisit = visit;
         visit = null;
         over = true;
         owner.failed(this, f.error());
@@ -148,8 +167,13 @@ final class Strand {
     run.visited(s.name());
     long enteredAfter = cursor.last();
     long enteredId = run.history().stateEntered(cursor, s.type(), s.name(), data);
-    return new Visit(this, s, data, run.scheduler().now(), enteredId,
+    Visit v = new Visit(this, s, data, run.scheduler().now(), enteredId,
         s.type() == StateType.WAIT ? enteredId : enteredAfter);
+    if (resume != null) {
+      v.resume = resume;
+      resume = null;
+    }
+    return v;
   }
 
   private Step step(Visit v) {

@@ -18,25 +18,34 @@ import java.util.function.Supplier;
 /**
  * Calls a Task's resource and writes the Task's events: a Lambda function by direct ARN
  * (LambdaFunction* events) or through {@code arn:aws:states:::lambda:invoke} (Task* events), or
- * any other resource answered by the mock configuration.
+ * any other resource answered by the mock configuration. A callback ({@code .waitForTaskToken})
+ * or {@code .sync} task is submitted (TaskSubmitted) and then waits for its token.
  */
 final class TaskInvoker {
   static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
+  static final String LAMBDA_INVOKE_CALLBACK = LAMBDA_INVOKE + ".waitForTaskToken";
 
-  /** A task's outcome: its result now (a mock, a service), or a function call still running. */
+  /** A task's outcome: its result now (a mock, a service), or work still going on. */
   sealed interface Invocation {
     record Done(JsonNode result) implements Invocation {}
 
     /**
-     * {@code limitSeconds}: TimeoutSeconds or HeartbeatSeconds, whichever is shorter (null: none);
-     * {@code onReply} writes the outcome's events and gives the result; {@code onTimeout} writes
-     * the timed-out event and gives the error.
+     * A function call still running. {@code limitSeconds}: TimeoutSeconds or HeartbeatSeconds,
+     * whichever is shorter (null: none); {@code onReply} writes the outcome's events and says what
+     * follows; {@code onTimeout} writes the timed-out event and gives the error.
      */
-    record Pending(Call call, Long limitSeconds, Function<FunctionRunner.Reply, JsonNode> onReply,
+    record Pending(Call call, Long limitSeconds, Function<FunctionRunner.Reply, Invocation> onReply,
         Supplier<StatesError> onTimeout) implements Invocation {}
 
-    /** A fake ran past the Task's limit in real time: it times out {@code limitSeconds} in. */
+    /** The task times out {@code limitSeconds} in (a fake that ran past it, a mocked timeout). */
     record Overran(long limitSeconds, Supplier<StatesError> onTimeout) implements Invocation {}
+
+    /**
+     * The task was submitted and waits for its token, racing TimeoutSeconds and HeartbeatSeconds
+     * (null: none) counted from {@code startedAt}.
+     */
+    record Waiting(WaitingTask task, long startedAt, Long timeoutSeconds, Long heartbeatSeconds,
+        String resourceType) implements Invocation {}
   }
 
   private TaskInvoker() {}
@@ -48,13 +57,13 @@ final class TaskInvoker {
    */
   static Invocation invoke(Visit v, TaskState t, JsonNode effective, Long timeout,
       Long heartbeat) {
-    if (t.resource().equals(LAMBDA_INVOKE)) {
+    if (t.resource().equals(LAMBDA_INVOKE) || t.resource().equals(LAMBDA_INVOKE_CALLBACK)) {
       return lambdaInvoke(v, t, effective, timeout, heartbeat);
     }
     if (t.resource().startsWith("arn:aws:lambda:") || t.resource().contains(":function:")) {
       return lambdaDirect(v, t, effective, timeout, heartbeat);
     }
-    return new Invocation.Done(service(v, t, effective));
+    return service(v, t, effective, timeout, heartbeat);
   }
 
   private static Invocation lambdaDirect(Visit v, TaskState t, JsonNode effective, Long timeout,
@@ -65,6 +74,10 @@ final class TaskInvoker {
     h.record(c, EventType.LAMBDA_FUNCTION_STARTED);
     MockConfig.Response mock = mock(v, t);
     if (mock != null) {
+      if (mock.isThrow() && ErrorNames.TIMEOUT.equals(mock.error())) {
+        return timedOut(limit(timeout, heartbeat), () -> lambdaFailed(v,
+            EventType.LAMBDA_FUNCTION_TIMED_OUT, mock.error(), mock.cause()));
+      }
       if (mock.isThrow()) {
         throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, mock.error(), mock.cause());
       }
@@ -81,7 +94,8 @@ final class TaskInvoker {
       throw lambdaFailed(v, EventType.LAMBDA_FUNCTION_FAILED, "Lambda.ResourceNotFoundException",
           notFound(v, function));
     }
-    Function<FunctionRunner.Reply, JsonNode> onReply = reply -> directReply(v, t, reply);
+    Function<FunctionRunner.Reply, Invocation> onReply =
+        reply -> new Invocation.Done(directReply(v, t, reply));
     Supplier<StatesError> onTimeout = () -> lambdaFailed(v, EventType.LAMBDA_FUNCTION_TIMED_OUT,
         timeoutError(timeout, heartbeat), null);
     if (!fn.measured()) {
@@ -97,14 +111,22 @@ final class TaskInvoker {
    * it times out at the limit, as it would have if its time counted.
    */
   private static Invocation atOnce(Visit v, FunctionRunner fn, String event, Long limitSeconds,
-      Function<FunctionRunner.Reply, JsonNode> onReply, Supplier<StatesError> onTimeout) {
+      Function<FunctionRunner.Reply, Invocation> onReply, Supplier<StatesError> onTimeout) {
     long start = System.nanoTime();
     FunctionRunner.Reply reply = fn.invoke(event, Ids.uuid(v.random()));
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
     if (limitSeconds != null && tookMillis >= Time.plusSeconds(0, limitSeconds)) {
       return new Invocation.Overran(limitSeconds, onTimeout);
     }
-    return new Invocation.Done(onReply.apply(reply));
+    return onReply.apply(reply);
+  }
+
+  /** A mocked timeout: at the task's limit when it has one, else at once. */
+  private static Invocation timedOut(Long limitSeconds, Supplier<StatesError> onTimeout) {
+    if (limitSeconds == null) {
+      throw onTimeout.get();
+    }
+    return new Invocation.Overran(limitSeconds, onTimeout);
   }
 
   private static JsonNode directReply(Visit v, TaskState t, FunctionRunner.Reply reply) {
@@ -124,20 +146,18 @@ final class TaskInvoker {
 
   private static Invocation lambdaInvoke(Visit v, TaskState t, JsonNode parameters,
       Long timeout, Long heartbeat) {
-    v.run().history().taskScheduled(v.strand.cursor(), resourceName(t.resource()), "lambda",
+    String name = resourceName(t.resource());
+    v.run().history().taskScheduled(v.strand.cursor(), name, "lambda",
         v.run().config().region(), parameters, timeout, heartbeat);
     MockConfig.Response mock = mock(v, t);
     if (mock != null) {
-      if (mock.isThrow()) {
-        throw taskFailed(v, t, EventType.TASK_FAILED, mock.error(), mock.cause(), "lambda");
-      }
-      return new Invocation.Done(taskSucceeded(v, t, "lambda", mock.value()));
+      return mocked(v, t, mock, "lambda", timeout, heartbeat);
     }
     JsonNode nameNode = parameters.get("FunctionName");
     if (nameNode == null || !nameNode.isTextual()) {
       throw taskFailed(v, t, EventType.TASK_FAILED, ErrorNames.RUNTIME,
           "The field 'FunctionName' is required in the Parameters of '" + t.name()
-              + "' (arn:aws:states:::lambda:invoke).", "lambda");
+              + "' (" + t.resource() + ").", "lambda");
     }
     String function = FunctionRunner.functionName(nameNode.asText());
     JsonNode payloadNode = parameters.get("Payload");
@@ -148,7 +168,15 @@ final class TaskInvoker {
       throw taskFailed(v, t, EventType.TASK_FAILED, "Lambda.ResourceNotFoundException",
           notFound(v, function), "lambda");
     }
-    Function<FunctionRunner.Reply, JsonNode> onReply = reply -> invokeReply(v, t, reply);
+    long startedAt = v.run().scheduler().now();
+    Function<FunctionRunner.Reply, Invocation> onReply = reply -> {
+      JsonNode response = invokeReply(v, t, reply);
+      if (v.taskToken == null) {
+        return new Invocation.Done(taskSucceeded(v, t, "lambda", response));
+      }
+      v.run().history().taskSubmitted(v.strand.cursor(), name, "lambda", response);
+      return new Invocation.Waiting(v.waitingTask, startedAt, timeout, heartbeat, "lambda");
+    };
     Supplier<StatesError> onTimeout = () -> taskFailed(v, t, EventType.TASK_TIMED_OUT,
         timeoutError(timeout, heartbeat), null, "lambda");
     if (!fn.measured()) {
@@ -158,6 +186,7 @@ final class TaskInvoker {
         onTimeout);
   }
 
+  /** The Invoke API's response around the function's payload; a function error fails the task. */
   private static JsonNode invokeReply(Visit v, TaskState t, FunctionRunner.Reply reply) {
     if (reply.failed()) {
       throw taskFailed(v, t, EventType.TASK_FAILED, reply.errorType(),
@@ -168,24 +197,56 @@ final class TaskInvoker {
       StatesError e = Visit.dataLimit("lambda");
       throw taskFailed(v, t, EventType.TASK_FAILED, e.error(), e.cause(), "lambda");
     }
-    return taskSucceeded(v, t, "lambda", InvokeResponse.of(payload, parseOutput(payload),
-        v.run().scheduler().now(), v.random()));
+    return InvokeResponse.of(payload, parseOutput(payload), v.run().scheduler().now(),
+        v.random());
   }
 
-  private static JsonNode service(Visit v, TaskState t, JsonNode parameters) {
+  /**
+   * Any other resource: only a mock answers it here. An unmocked one fails with TaskFailed
+   * (States.Runtime, which nothing catches), saying how to mock it.
+   */
+  private static Invocation service(Visit v, TaskState t, JsonNode parameters, Long timeout,
+      Long heartbeat) {
     String type = resourceType(t.resource());
     v.run().history().taskScheduled(v.strand.cursor(), resourceName(t.resource()), type,
-        v.run().config().region(), parameters, null, null);
+        v.run().config().region(), parameters, timeout, heartbeat);
     MockConfig.Response mock = mock(v, t);
     if (mock == null) {
-      throw new StatesError(ErrorNames.RUNTIME, "local-runtime cannot call the resource '"
-          + t.resource() + "' of state '" + t.name() + "': only Lambda functions run locally."
-          + " Mock this state in a MockConfigFile test case (--mock-config/--test-case).");
+      throw taskFailed(v, t, EventType.TASK_FAILED, ErrorNames.RUNTIME, "local-runtime cannot"
+          + " call the resource '" + t.resource() + "' of state '" + t.name() + "': only Lambda"
+          + " functions run locally. Mock this state in a MockConfigFile test case"
+          + " (--mock-config/--test-case).", type);
+    }
+    return mocked(v, t, mock, type, timeout, heartbeat);
+  }
+
+  /**
+   * A mocked invocation: Submitted writes TaskSubmitted; then Return succeeds, Throw fails (a
+   * States.Timeout times out), and Submitted alone waits for the task token.
+   */
+  private static Invocation mocked(Visit v, TaskState t, MockConfig.Response mock, String type,
+      Long timeout, Long heartbeat) {
+    String name = resourceName(t.resource());
+    long startedAt = v.run().scheduler().now();
+    if (mock.submitted() != null) {
+      if (v.taskToken == null) {
+        throw taskFailed(v, t, EventType.TASK_FAILED, ErrorNames.RUNTIME, "The mocked response"
+            + " of state '" + t.name() + "' has \"Submitted\", which only a callback"
+            + " (.waitForTaskToken) or .sync task has; use \"Return\" or \"Throw\".", type);
+      }
+      v.run().history().taskSubmitted(v.strand.cursor(), name, type, mock.submitted());
+    }
+    if (mock.isThrow() && ErrorNames.TIMEOUT.equals(mock.error())) {
+      return timedOut(limit(timeout, heartbeat), () -> taskFailed(v, t, EventType.TASK_TIMED_OUT,
+          mock.error(), mock.cause(), type));
     }
     if (mock.isThrow()) {
       throw taskFailed(v, t, EventType.TASK_FAILED, mock.error(), mock.cause(), type);
     }
-    return taskSucceeded(v, t, type, mock.value());
+    if (mock.waits()) {
+      return new Invocation.Waiting(v.waitingTask, startedAt, timeout, heartbeat, type);
+    }
+    return new Invocation.Done(taskSucceeded(v, t, type, mock.value()));
   }
 
   private static MockConfig.Response mock(Visit v, TaskState t) {
@@ -207,16 +268,21 @@ final class TaskInvoker {
     return heartbeat != null && (timeout == null || heartbeat < timeout) ? heartbeat : timeout;
   }
 
-  private static JsonNode taskSucceeded(Visit v, TaskState t, String type, JsonNode result) {
+  static JsonNode taskSucceeded(Visit v, TaskState t, String type, JsonNode result) {
     v.run().history().taskSucceeded(v.strand.cursor(), resourceName(t.resource()), type, result);
     return result;
   }
 
-  private static StatesError taskFailed(Visit v, TaskState t, EventType type, String error,
+  /**
+   * Writes TaskFailed or TaskTimedOut. A TaskTimedOut's error output shows an empty Cause, as AWS
+   * records it for lambda:invoke; a LambdaFunctionTimedOut's shows none.
+   */
+  static StatesError taskFailed(Visit v, TaskState t, EventType type, String error,
       String cause, String resourceType) {
     v.run().history().taskFailed(v.strand.cursor(), type, error, cause,
         resourceName(t.resource()), resourceType);
-    return new StatesError(error, cause);
+    StatesError e = new StatesError(error, cause);
+    return type == EventType.TASK_TIMED_OUT && cause == null ? e.withOutputCause("") : e;
   }
 
   private static StatesError lambdaFailed(Visit v, EventType type, String error, String cause) {
@@ -255,14 +321,34 @@ final class TaskInvoker {
     }
   }
 
-  /** {@code arn:aws:states:::dynamodb:putItem} → type dynamodb, name putItem. */
+  /**
+   * The resource type as the history names it: {@code arn:aws:states:::dynamodb:putItem} →
+   * {@code dynamodb}, {@code arn:aws:states:::aws-sdk:dynamodb:putItem} → {@code aws-sdk:dynamodb}.
+   */
   static String resourceType(String resource) {
-    String[] parts = resource.split(":");
-    return parts.length >= 7 ? parts[5] : resource;
+    String integration = integration(resource);
+    if (integration == null) {
+      return resource;
+    }
+    int colon = integration.indexOf(':', integration.startsWith("aws-sdk:") ? 8 : 0);
+    return colon < 0 ? integration : integration.substring(0, colon);
   }
 
+  /** The resource as the history names it: {@code putItem}, {@code startExecution.sync:2}. */
   static String resourceName(String resource) {
-    String[] parts = resource.split(":", 7);
-    return parts.length >= 7 ? parts[6] : resource;
+    String integration = integration(resource);
+    if (integration == null) {
+      return resource;
+    }
+    String type = resourceType(resource);
+    return integration.length() > type.length() ? integration.substring(type.length() + 1)
+        : integration;
+  }
+
+  /** What follows {@code arn:<partition>:states:::}, or null for another kind of ARN. */
+  private static String integration(String resource) {
+    String[] parts = resource.split(":", 6);
+    return parts.length == 6 && parts[2].equals("states") && parts[3].isEmpty()
+        && parts[4].isEmpty() ? parts[5] : null;
   }
 }

@@ -36,6 +36,11 @@ final class Variables extends AbstractMap<String, JsonNode> {
     return get(name) != null;
   }
 
+  /** The values this scope assigned itself (not its parents'). */
+  Map<String, JsonNode> own() {
+    return own == null ? Map.of() : own;
+  }
+
   void assign(Map<String, JsonNode> values) {
     if (own == null) {
       own = new HashMap<>();

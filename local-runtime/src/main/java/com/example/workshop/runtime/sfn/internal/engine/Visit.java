@@ -37,8 +37,12 @@ final class Visit implements EvalContext {
   int retryCount = -1;
   int mapIndex = -1;
   JsonNode mapValue;
-  /** {@code $$.Task.Token} of a .waitForTaskToken task (mocked locally), else null. */
+  /** {@code $$.Task.Token} of a callback or .sync task, else null. */
   String taskToken;
+  /** The task that holds {@link #taskToken}. */
+  WaitingTask waitingTask;
+  /** A redrive continues this visit's branches or iterations from here (first attempt only). */
+  Resume resume;
 
   Visit(Strand strand, State state, JsonNode input, long enteredMillis, long enteredId,
       long evaluationFailedAfter) {

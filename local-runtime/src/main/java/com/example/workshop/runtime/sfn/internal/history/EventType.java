@@ -12,6 +12,7 @@ public enum EventType {
   EXECUTION_FAILED("ExecutionFailed", "executionFailedEventDetails"),
   EXECUTION_TIMED_OUT("ExecutionTimedOut", "executionTimedOutEventDetails"),
   EXECUTION_ABORTED("ExecutionAborted", "executionAbortedEventDetails"),
+  EXECUTION_REDRIVEN("ExecutionRedriven", "executionRedrivenEventDetails"),
 
   PASS_STATE_ENTERED("PassStateEntered", Details.ENTERED),
   PASS_STATE_EXITED("PassStateExited", Details.EXITED),
@@ -48,6 +49,7 @@ public enum EventType {
 
   TASK_SCHEDULED("TaskScheduled", "taskScheduledEventDetails"),
   TASK_STARTED("TaskStarted", "taskStartedEventDetails"),
+  TASK_SUBMITTED("TaskSubmitted", "taskSubmittedEventDetails"),
   TASK_SUCCEEDED("TaskSucceeded", "taskSucceededEventDetails"),
   TASK_FAILED("TaskFailed", "taskFailedEventDetails"),
   TASK_TIMED_OUT("TaskTimedOut", "taskTimedOutEventDetails"),
@@ -70,6 +72,19 @@ public enum EventType {
   EventType(String awsName, String detailsName) {
     this.awsName = awsName;
     this.detailsName = detailsName;
+  }
+
+  private static final java.util.Map<String, EventType> BY_AWS_NAME = new java.util.HashMap<>();
+
+  static {
+    for (EventType t : values()) {
+      BY_AWS_NAME.put(t.awsName, t);
+    }
+  }
+
+  /** The type GetExecutionHistory spells {@code awsName}, or null for a type the engine never writes. */
+  public static EventType byAwsName(String awsName) {
+    return BY_AWS_NAME.get(awsName);
   }
 
   /** The type as GetExecutionHistory spells it, e.g. {@code TaskStateEntered}. */

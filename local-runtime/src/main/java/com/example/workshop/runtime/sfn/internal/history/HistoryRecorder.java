@@ -21,15 +21,30 @@ public final class HistoryRecorder {
   private final int limit;
   private final LongSupplier clock;
 
-  /** {@code clock}: the execution's time in epoch milliseconds; {@code sizeHint}: expected events. */
-  public HistoryRecorder(int limit, LongSupplier clock, int sizeHint) {
+  /**
+   * {@code clock}: the execution's time in epoch milliseconds; {@code sizeHint}: expected events;
+   * {@code prior}: the history a redrive continues (empty for a new execution).
+   */
+  public HistoryRecorder(int limit, LongSupplier clock, int sizeHint, List<RecordedEvent> prior) {
     this.limit = limit;
     this.clock = clock;
-    this.events = new ArrayList<>(Math.min(sizeHint, limit) + 8);
+    this.events = new ArrayList<>(Math.min(sizeHint, limit) + prior.size() + 8);
+    this.events.addAll(prior);
   }
 
   public List<RecordedEvent> events() {
     return Collections.unmodifiableList(events);
+  }
+
+  /** A copy of the events so far, their details built now: it stays as it is while the run goes on. */
+  public List<RecordedEvent> snapshot() {
+    List<RecordedEvent> copy = new ArrayList<>(events.size());
+    for (RecordedEvent e : events) {
+      JsonNode details = e.detailsNode();
+      copy.add(new RecordedEvent(e.id(), e.previousEventId(), e.epochMillis(), e.type(),
+          details == null ? null : () -> details));
+    }
+    return copy;
   }
 
   public int size() {
@@ -86,6 +101,20 @@ public final class HistoryRecorder {
 
   public void executionTimedOut(Cursor c) {
     append(c, EventType.EXECUTION_TIMED_OUT, () -> errorDetails(ErrorNames.TIMEOUT, null));
+  }
+
+  /** StopExecution: AWS links ExecutionAborted to no event (previousEventId 0). */
+  public void executionAborted(String error, String cause) {
+    append(new Cursor(0, true), EventType.EXECUTION_ABORTED, () -> errorDetails(error, cause));
+  }
+
+  /** A redrive begins: it follows the last event of the history it continues. */
+  public void executionRedriven(Cursor c, int redriveCount) {
+    append(c, EventType.EXECUTION_REDRIVEN, () -> {
+      ObjectNode d = Json.object();
+      d.put("redriveCount", redriveCount);
+      return d;
+    });
   }
 
   // ---- states
@@ -209,6 +238,18 @@ public final class HistoryRecorder {
       ObjectNode d = Json.object();
       d.put("resource", resource);
       d.put("resourceType", resourceType);
+      return d;
+    });
+  }
+
+  /** A callback or .sync task was submitted: {@code output} is the service's response. */
+  public void taskSubmitted(Cursor c, String resource, String resourceType, JsonNode output) {
+    record(c, EventType.TASK_SUBMITTED, () -> {
+      ObjectNode d = Json.object();
+      d.put("resource", resource);
+      d.put("resourceType", resourceType);
+      d.put("output", Json.text(output));
+      d.set("outputDetails", notTruncated());
       return d;
     });
   }

@@ -13,8 +13,13 @@ public record TaskState(String name, String next, StateIo io, String resource,
     return StateType.TASK;
   }
 
-  /** {@code .waitForTaskToken}: the task gets a {@code $$.Task.Token}. */
+  /** {@code .waitForTaskToken}: the task gets a {@code $$.Task.Token} and waits for it. */
   public boolean waitsForTaskToken() {
     return resource.endsWith(".waitForTaskToken");
+  }
+
+  /** {@code .sync} / {@code .sync:2}: the task waits for its job (it gets a token too). */
+  public boolean isSync() {
+    return resource.endsWith(".sync") || resource.contains(".sync:");
   }
 }
