@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every {@code local-runtime.jar invoke} command of this lesson's README runs from this folder, with
+ * Every {@code target/local-runtime invoke} command of this lesson's README runs from this folder, with
  * the outcome the README promises. The README travels with the folder, so a copied lesson runs the
  * same cases.
  */
@@ -29,12 +29,12 @@ class DocumentedCommandsTest {
   static Stream<String> documentedInvokeCommands() throws Exception {
     List<String> commands = new ArrayList<>();
     for (String line : Files.readAllLines(README, StandardCharsets.UTF_8)) {
-      int at = line.indexOf("local-runtime.jar invoke --handler");
+      int at = line.indexOf("local-runtime invoke --handler");
       if (at >= 0 && !line.contains("--event -")) {
-        commands.add(line.substring(at + "local-runtime.jar ".length()).replace('\\', '/').strip());
+        commands.add(line.substring(at + "local-runtime ".length()).replace('\\', '/').strip());
       }
     }
-    assertFalse(commands.isEmpty(), README.toAbsolutePath() + " shows no 'local-runtime.jar invoke --handler' command");
+    assertFalse(commands.isEmpty(), README.toAbsolutePath() + " shows no 'local-runtime invoke --handler' command");
     return commands.stream();
   }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every {@code local-runtime.jar invoke} command in the README runs from this folder, as a separate
- * {@code java -jar target/local-runtime.jar} process with the README's classpath, and prints what the
+ * Every {@code target/local-runtime invoke} command in the README runs from this folder, as a separate
+ * launcher process ({@code target/local-runtime}, which runs local-runtime.jar) with the README's classpath, and prints what the
  * comment line under it shows ("..." stands for text left out). An integration test: the jar is
  * copied to target/ at {@code package}. The README travels with the folder, so a copied lesson runs
  * the same cases.
@@ -28,6 +28,8 @@ class DocumentedCommandsIT {
   private static final Path LESSON = Path.of("").toAbsolutePath();
   private static final Path README = Path.of("README.md");
   private static final String JAR = "target/local-runtime.jar";
+  /** The launcher the README runs: the CLI with its class-data archive, next to the jar. */
+  private static final String LAUNCHER = "target/local-runtime";
 
   static Stream<Arguments> documentedCommands() throws Exception {
     assertTrue(Files.exists(Path.of(JAR)), JAR + " is missing: `package` copies it there (run ./mvnw verify)");
@@ -40,7 +42,7 @@ class DocumentedCommandsIT {
         // The README writes the Linux separator; Windows' java wants ';'.
         classpath = line.substring(3).replace("\"", "").replace(":", File.pathSeparator);
       }
-      if (line.contains(JAR + " invoke --handler")) {
+      if (line.contains(LAUNCHER + " invoke --handler")) {
         String expected =
             i + 1 < lines.size() && lines.get(i + 1).startsWith("# ")
                 ? lines.get(i + 1).substring(2)
@@ -64,8 +66,15 @@ class DocumentedCommandsIT {
       String[] variable = words.remove(0).split("=", 2);
       process.environment().put(variable[0], variable[1]);
     }
-    assertEquals("java", words.get(0), command);
-    words.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    assertEquals(LAUNCHER, words.get(0), command);
+    // the launcher starts this JDK's java
+    process.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    if (File.separatorChar == '\\') {
+      words.set(0, LESSON.resolve(LAUNCHER + ".cmd").toString());
+      words.addAll(0, List.of("cmd", "/c"));
+    } else {
+      words.set(0, LESSON.resolve(LAUNCHER).toString());
+    }
     Path stdout = Files.createTempFile("invoke", ".out");
     Process run =
         process

@@ -49,7 +49,16 @@ final class DefinitionOptions {
    * and the state machine's logical id too.
    */
   record Source(String name, Path path, String text, Map<String, String> substitutions, SamApplication app,
-      String stateMachineId) {}
+      String stateMachineId) {
+    /** A problem's line: in the template for an inline Definition, else in the definition's file. */
+    int line(com.example.workshop.runtime.sfn.Diagnostic d) {
+      if (app != null && path == null) {
+        int line = app.inlineDefinitionLine(stateMachineId, d.location());
+        return line > 0 ? line : d.line();
+      }
+      return d.line();
+    }
+  }
 
   Source load(Streams io, String command) {
     String file = definition != null ? definition : positional;
@@ -91,6 +100,11 @@ final class DefinitionOptions {
         app = app.withParameter(p.getKey(), p.getValue());
       }
       String id = stateMachineId(app);
+      if (app.hasInlineDefinition(id)) {
+        Map<String, String> values = new LinkedHashMap<>(app.substitutions(id));
+        values.putAll(substitutions);
+        return new Source(template, null, app.inlineDefinition(id), Map.copyOf(values), app, id);
+      }
       Path file = app.definitionFile(id);
       Map<String, String> values = new LinkedHashMap<>(app.substitutions(id));
       values.putAll(substitutions);

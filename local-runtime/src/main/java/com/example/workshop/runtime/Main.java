@@ -54,20 +54,39 @@ public final class Main implements Callable<Integer> {
 
   /** Runs one command with {@code in} as its standard input. */
   static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    return commandLine(new Streams(in, out, err)).execute(args);
+    Streams io = new Streams(in, out, err);
+    // Only the command asked for is modelled (reflection over its options costs start-up time);
+    // without a known command, all of them, for the overview and the suggestions.
+    String only = args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null;
+    return commandLine(io, only).execute(args);
   }
 
-  static CommandLine commandLine(Streams io) {
+  /** The commands, in the order the overview lists them. */
+  private static final List<String> COMMANDS =
+      List.of("invoke", "scale", "validate", "run", "test-state", "diagram", "aws-run", "serve");
+
+  /** A switch rather than a map of lambdas: each lambda would cost start-up time. */
+  private static Object command(String name, Streams io) {
+    return switch (name) {
+      case "invoke" -> new InvokeCommand(io);
+      case "scale" -> new ScaleCommand(io);
+      case "validate" -> new ValidateCommand(io);
+      case "run" -> new RunCommand(io);
+      case "diagram" -> new DiagramCommand(io);
+      case "test-state" -> new TestStateCommand(io);
+      case "serve" -> new ServeCommand(io);
+      default -> new AwsRunCommand(io);
+    };
+  }
+
+  static CommandLine commandLine(Streams io, String only) {
     Main top = new Main(io);
-    CommandLine cli = new CommandLine(top)
-        .addSubcommand(new InvokeCommand(io))
-        .addSubcommand(new ScaleCommand(io))
-        .addSubcommand(new ValidateCommand(io))
-        .addSubcommand(new RunCommand(io))
-        .addSubcommand(new DiagramCommand(io))
-        .addSubcommand(new AwsRunCommand(io))
-        .addSubcommand(new ServeCommand(io))
-        .addSubcommand(new TestStateCommand(io));
+    CommandLine cli = new CommandLine(top);
+    for (String name : COMMANDS) {
+      if (only == null || only.equals(name)) {
+        cli.addSubcommand(name, command(name, io));
+      }
+    }
     top.commandLine = cli;
     cli.setExpandAtFiles(false)
         .setOut(new PrintWriter(io.out(), true))

@@ -24,7 +24,7 @@ final class MockChecks {
     JsonNode definition;
     try {
       mock = MAPPER.readTree(text);
-      definition = MAPPER.readTree(definitionText);
+      definition = StateNames.tree(definitionText);
     } catch (Exception e) {
       return; // the engine reports a file that is not JSON, with its line
     }

@@ -72,20 +72,23 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     source.settings = bindings::apply;
     DefinitionOptions.Source def = source.load(io, "run");
-    if (def.path() == null) {
+    if (def.path() == null && def.app() == null) {
       throw new UsageException("--definition needs a file (the input may come from stdin)");
     }
     StateMachine machine;
     try {
-      machine = StateMachine.load(def.path(), def.substitutions());
+      machine = def.path() != null ? StateMachine.load(def.path(), def.substitutions())
+          : StateMachine.parse(def.text(), def.substitutions());
     } catch (DefinitionException e) {
-      String message = oneLine(e.getMessage());
+      // one line, as validate says it: the file once, then each problem with its line
       StateNames names = StateNames.of(def.text());
+      List<String> problems = new ArrayList<>();
       for (var d : e.diagnostics()) {
-        String said = d.message() + " at " + d.location();
-        message = message.replace(said, said + names.suggestion(d));
+        problems.add(ValidateCommand.format(def, d, names).substring(def.name().length() + 1));
       }
-      throw new UsageException("invalid definition " + def.name() + ": " + message);
+      int n = problems.size();
+      throw new UsageException(def.name() + " is not a valid state machine definition (" + n
+          + (n == 1 ? " problem): line " : " problems): line ") + String.join("; line ", problems));
     } catch (RuntimeException e) {
       throw new UsageException("invalid definition " + def.name() + ": " + oneLine(e.getMessage()));
     }

@@ -11,6 +11,7 @@ import java.util.List;
 /** "Did you mean" for a transition to a state that does not exist: the closest state of the same scope. */
 final class StateNames {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
   private static final String MISSING_TARGET = "MISSING_TRANSITION_TARGET";
   private static final String PREFIX = "Missing 'Next' target: ";
 
@@ -23,10 +24,16 @@ final class StateNames {
   /** Reads the definition once for many diagnostics; a definition that is not JSON gives no suggestions. */
   static StateNames of(String definitionText) {
     try {
-      return new StateNames(MAPPER.readTree(definitionText));
+      return new StateNames(tree(definitionText));
     } catch (Exception e) {
       return new StateNames(null);
     }
+  }
+
+  /** The definition as a tree, JSON or YAML (a definition not starting with '{' is YAML, as the engine reads it). */
+  static JsonNode tree(String definitionText) throws java.io.IOException {
+    return definitionText.stripLeading().startsWith("{") ? MAPPER.readTree(definitionText)
+        : YAML.readTree(definitionText);
   }
 
   /** " (did you mean 'X'?)" for a missing transition target close to a state's name, else "". */

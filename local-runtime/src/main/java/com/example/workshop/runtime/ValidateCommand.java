@@ -53,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     StateNames names = StateNames.of(def.text());
     for (Diagnostic d : diagnostics) {
-      out.println(format(def.name(), d, names));
+      out.println(format(def, d, names));
     }
     io.err().println("error: " + def.name() + " is not a valid state machine definition ("
         + diagnostics.size() + (diagnostics.size() == 1 ? " problem)" : " problems)"));
@@ -80,9 +80,9 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** {@code FILE:LINE: CODE: message at /pointer}, on one line, with a suggestion for a mistyped state name. */
-  static String format(String file, Diagnostic d, StateNames names) {
+  static String format(DefinitionOptions.Source def, Diagnostic d, StateNames names) {
     String where = d.location() != null && d.location().startsWith("/") ? " at " + d.location() : "";
-    return file + ":" + d.line() + ": " + d.code() + ": "
+    return def.name() + ":" + def.line(d) + ": " + d.code() + ": "
         + d.message().replace("\r", "").replace("\n", " ") + where + names.suggestion(d);
   }
 
@@ -92,7 +92,7 @@ final class ValidateCommand implements Callable<Integer> {
         + e.diagnostics().size() + (e.diagnostics().size() == 1 ? " problem):" : " problems):"));
     StateNames names = StateNames.of(def.text());
     for (Diagnostic d : e.diagnostics()) {
-      err.println("  " + format(def.name(), d, names));
+      err.println("  " + format(def, d, names));
     }
     return 2;
   }

@@ -225,4 +225,34 @@ class CommandLineTest {
     assertUsageError(run("run", def.toString(), "--mock-config", mocks.toString(), "--test-case", "Typo"),
         "mocks state 'Chrage', which the definition does not have (did you mean 'Charge'?)");
   }
+
+  @Test
+  @DisplayName("a YAML definition (.asl.yaml, as SAM takes it) validates, draws and runs; problems name YAML lines")
+  void yamlDefinitions() throws Exception {
+    String yaml = """
+        # orders, in YAML
+        StartAt: Validate
+        States:
+          Validate:
+            Type: Pass
+            Result: {valid: true}
+            ResultPath: $.validation
+            Next: Chek
+          Check:
+            Type: Succeed
+        """;
+    Path typo = file("typo.asl.yaml", yaml);
+    Result invalid = run("validate", typo.toString());
+    assertEquals(2, invalid.exit());
+    assertTrue(invalid.out().startsWith(typo + ":8: MISSING_TRANSITION_TARGET: Missing 'Next' target: Chek at"
+        + " /States/Validate/Next (did you mean 'Check'?)"), invalid.out());
+    Path good = file("good.asl.yaml", yaml.replace("Next: Chek", "Next: Check"));
+    assertEquals(typo.resolveSibling("good.asl.yaml") + ": valid\n", run("validate", good.toString()).out().replace("\r", ""));
+    assertTrue(run("diagram", good.toString()).out().startsWith("flowchart TD"));
+    Result r = run("run", good.toString(), "--json");
+    assertEquals("{\"status\":\"SUCCEEDED\",\"output\":{\"validation\":{\"valid\":true}}}", r.out().strip(), r.err());
+    Path broken = file("broken.asl.yaml", "StartAt: A\nStates:\n  A: {Type: Pass\n");
+    Result syntax = run("validate", broken.toString());
+    assertTrue(syntax.out().startsWith(broken + ":3: INVALID_JSON_DESCRIPTION: Invalid YAML: "), syntax.out());
+  }
 }

@@ -101,7 +101,8 @@ class RunCommandTest {
     assertEquals(2, r.exit());
     assertEquals("", r.out());
     assertEquals(1, r.err().strip().split("\n").length, r.err());
-    assertTrue(r.err().startsWith("error: invalid definition"), r.err());
+    assertEquals("error: " + def + " is not a valid state machine definition (1 problem): line 1:"
+        + " MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /StartAt", r.err().strip());
   }
 
   @Test

@@ -176,4 +176,34 @@ class TemplateOptionTest {
     assertTrue(r.err().contains("Did you mean demo.Price::handleRequest?"), r.err());
     assertFalse(r.err().contains("\tat "), r.err());
   }
+
+  @Test
+  @DisplayName("an inline Definition (YAML in the template) runs with its intrinsic functions resolved; problems name template lines")
+  void inlineDefinition() throws Exception {
+    String inline = TEMPLATE.replace("""
+            DefinitionUri: statemachine/order.asl.json
+            DefinitionSubstitutions:
+              PriceFunctionArn: !GetAtt PriceFunction.Arn
+      """, """
+            Definition:
+              StartAt: Price
+              States:
+                Price:
+                  Type: Task
+                  Resource: !GetAtt PriceFunction.Arn
+                  ResultPath: $.price
+                  Next: Dnoe
+                Done:
+                  Type: Succeed
+      """);
+    Path t = template(dir.relativize(classes).toString(), inline);
+    Result invalid = run("validate", "--template", t.toString());
+    assertEquals(2, invalid.exit(), invalid.err());
+    assertTrue(invalid.out().startsWith(t + ":25: MISSING_TRANSITION_TARGET: Missing 'Next' target: Dnoe at"
+        + " /States/Price/Next (did you mean 'Done'?)"), invalid.out());
+    Path fixed = template(dir.relativize(classes).toString(), inline.replace("Next: Dnoe", "Next: Done"));
+    Result r = run("run", "--template", fixed.toString(), "--json");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("\"memory\":512"), r.out());
+  }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Commands shown to learners. In a shell block ({@code bash}, {@code sh}, {@code shell},
  * {@code console}, {@code powershell}, {@code cmd}), a line that runs the project ({@code ./mvnw},
- * {@code mvnw.cmd}, {@code java}) must be one CI runs: it is listed in {@code .ci/learner-commands.txt},
+ * {@code mvnw.cmd}, {@code java}, local-runtime's launcher {@code target/local-runtime}) must be one CI runs: it is listed in {@code .ci/learner-commands.txt},
  * which {@code .ci/run} executes. A line that needs the cloud ({@code sam}, {@code aws}) or Docker
  * ({@code docker}) must sit in a block marked {@code <!-- needs: aws -->} or {@code <!-- needs:
  * docker -->}; such a marker also covers project commands that need them (LocalStack tests). An
@@ -61,8 +61,10 @@ final class LearnerCommands {
   }
 
   private static Kind kindOfWord(String first) {
-    return switch (first) {
-      case "./mvnw", "../mvnw", "mvn", "java" -> Kind.PROJECT;
+    return switch (first.replace('\\', '/')) {
+      // local-runtime's launcher, next to its jar: at the root and in a lesson folder
+      case "./mvnw", "../mvnw", "mvn", "java", "local-runtime/target/local-runtime", "target/local-runtime",
+          "local-runtime/target/local-runtime.cmd", "target/local-runtime.cmd" -> Kind.PROJECT;
       case "sam", "aws", "cdk" -> Kind.AWS;
       case "docker", "localstack", "awslocal", "samlocal" -> Kind.DOCKER;
       default -> Kind.OTHER;
@@ -223,6 +225,8 @@ final class LearnerCommands {
         w = "./mvnw";
       } else if (w.equals("../mvnw.cmd")) {
         w = "../mvnw";
+      } else if (w.endsWith("target/local-runtime.cmd")) {
+        w = w.substring(0, w.length() - ".cmd".length());
       }
       if (!QUIET_FLAGS.contains(w)) {
         words.add(w);

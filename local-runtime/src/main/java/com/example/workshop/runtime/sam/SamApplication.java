@@ -21,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A SAM {@code template.yaml} as the tests run it offline: its functions' handlers, and its state
@@ -34,18 +32,19 @@ import java.util.regex.Pattern;
  * Execution run = app.stepFunctions().build().start(app.stateMachine(), input);
  * }</pre>
  *
- * <p>{@code !GetAtt Fn.Arn} becomes {@code arn:aws:lambda:<region>:<account>:function:<Fn>}, {@code
- * !Ref Fn} the name {@code Fn}, {@code !Ref AWS::Region}/{@code AWS::AccountId}/{@code
- * AWS::Partition} the configured values, {@code !Ref Param} a parameter's Default (or the value
- * {@link #withParameter} gives), {@code !If} the branch its Condition picks; {@code !Sub} resolves
- * the same references. Anything else (another resource's attribute) fails with the file, line and
- * field. Immutable.
+ * <p>{@code !Ref}, {@code !GetAtt}, {@code !Sub}, {@code !Join} and {@code !Select} resolve to the
+ * names and ARNs CloudFormation would give the common resource types (functions, tables, topics,
+ * queues, buckets, event buses, state machines, parameters, roles, log groups, streams), template
+ * parameters to the value given ({@link #withParameter}) or their Default, {@code !If} to the
+ * branch its Condition picks, pseudo parameters to the configured region, account and stack name:
+ * {@code !GetAtt Fn.Arn} becomes {@code arn:aws:lambda:<region>:<account>:function:<Fn>} (a function
+ * without FunctionName is named by its logical id). What cannot be resolved fails with the file,
+ * line, resource and attribute. Immutable.
  */
 public final class SamApplication {
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_ACCOUNT_ID = "123456789012";
-
-  private static final Pattern SUB_VAR = Pattern.compile("\\$\\{([^}]*)}");
+  public static final String DEFAULT_STACK_NAME = "sam-app";
 
   private final Path template;
   private final String file;
@@ -53,16 +52,18 @@ public final class SamApplication {
   private final Map<String, String> types;
   private final String region;
   private final String accountId;
+  private final String stackName;
   private final TemplateInputs inputs;
 
   private SamApplication(Path template, CfnYaml.Parsed parsed, Map<String, String> types, String region,
-      String accountId, TemplateInputs inputs) {
+      String accountId, String stackName, TemplateInputs inputs) {
     this.template = template;
     this.file = template.getFileName() != null ? template.getFileName().toString() : template.toString();
     this.parsed = parsed;
     this.types = types;
     this.region = region;
     this.accountId = accountId;
+    this.stackName = stackName;
     this.inputs = inputs;
   }
 
@@ -94,17 +95,28 @@ public final class SamApplication {
     }
     resources.fields().forEachRemaining(e -> types.put(e.getKey(), e.getValue().path("Type").asText("")));
     return new SamApplication(template, parsed, Collections.unmodifiableMap(types), DEFAULT_REGION, DEFAULT_ACCOUNT_ID,
-        new TemplateInputs(parsed.root(), Map.of()));
+        DEFAULT_STACK_NAME, new TemplateInputs(parsed.root(), Map.of()));
   }
 
   /** The region of the synthetic ARNs and of {@link #stepFunctions()} ({@value #DEFAULT_REGION} by default). */
   public SamApplication withRegion(String region) {
-    return new SamApplication(template, parsed, types, Objects.requireNonNull(region, "region"), accountId, inputs);
+    return new SamApplication(template, parsed, types, Objects.requireNonNull(region, "region"), accountId, stackName,
+        inputs);
   }
 
   /** The account of the synthetic ARNs and of {@link #stepFunctions()} ({@value #DEFAULT_ACCOUNT_ID} by default). */
   public SamApplication withAccountId(String accountId) {
-    return new SamApplication(template, parsed, types, region, Objects.requireNonNull(accountId, "accountId"), inputs);
+    return new SamApplication(template, parsed, types, region, Objects.requireNonNull(accountId, "accountId"), stackName,
+        inputs);
+  }
+
+  /**
+   * The stack name in {@code AWS::StackName} and in the names CloudFormation generates for resources
+   * without a name property ({@value #DEFAULT_STACK_NAME} by default, as {@code sam deploy} suggests).
+   */
+  public SamApplication withStackName(String stackName) {
+    return new SamApplication(template, parsed, types, region, accountId, Objects.requireNonNull(stackName, "stackName"),
+        inputs);
   }
 
   /**
@@ -113,7 +125,7 @@ public final class SamApplication {
    * IllegalArgumentException when the template declares no such parameter or its AllowedValues exclude the value.
    */
   public SamApplication withParameter(String name, String value) {
-    return new SamApplication(template, parsed, types, region, accountId, inputs.with(name, value, file));
+    return new SamApplication(template, parsed, types, region, accountId, stackName, inputs.with(name, value, file));
   }
 
   /** Function logical id → its Handler (Globals.Function.Handler when the function has none), in template order. */
@@ -162,11 +174,20 @@ public final class SamApplication {
 
   /**
    * The functions state machine {@code logicalId} can call: substitution key → function logical id,
-   * for each DefinitionSubstitution that refers to exactly one function of the template.
+   * for each DefinitionSubstitution that refers to exactly one function of the template, and for an
+   * inline Definition, function name → logical id for each function it refers to.
    */
   public Map<String, String> functionSubstitutions(String logicalId) {
     stateMachineId(logicalId);
     Map<String, String> keys = new LinkedHashMap<>();
+    if (hasInlineDefinition(logicalId)) {
+      // an inline Definition names its functions itself (!GetAtt Fn.Arn): bind them by function name
+      for (String id : Refs.logicalIds(properties(logicalId).get("Definition"))) {
+        if (isFunction(id)) {
+          keys.put(resolve(JsonNodeFactory.instance.objectNode().put("Ref", id), props(logicalId) + ".Definition"), id);
+        }
+      }
+    }
     properties(logicalId).path("DefinitionSubstitutions").fields().forEachRemaining(e -> {
       List<String> functions = Refs.logicalIds(e.getValue()).stream().filter(this::isFunction).toList();
       if (functions.size() == 1) {
@@ -217,7 +238,72 @@ public final class SamApplication {
    * definition, IllegalArgumentException for a template problem.
    */
   public StateMachine stateMachine(String logicalId) {
+    if (hasInlineDefinition(logicalId)) {
+      return StateMachine.parse(inlineDefinition(logicalId), substitutions(logicalId));
+    }
     return StateMachine.load(definitionFile(logicalId), substitutions(logicalId));
+  }
+
+  /** True when state machine {@code logicalId} has its definition inline ({@code Definition:}), not in a file. */
+  public boolean hasInlineDefinition(String logicalId) {
+    stateMachineId(logicalId);
+    return properties(logicalId).path("Definition").isObject() && !properties(logicalId).has("DefinitionUri");
+  }
+
+  /**
+   * An inline {@code Definition:} as the JSON text CloudFormation would deploy: its intrinsic
+   * functions resolved ({@code !GetAtt Fn.Arn} in a Resource, ...), DefinitionSubstitutions'
+   * {@code ${...}} left for {@link #substitutions(String)}.
+   */
+  public String inlineDefinition(String logicalId) {
+    if (!hasInlineDefinition(logicalId)) {
+      throw error(props(logicalId), "state machine " + logicalId + " has no inline Definition");
+    }
+    JsonNode definition = resolveTree(properties(logicalId).get("Definition").deepCopy(),
+        props(logicalId) + ".Definition");
+    return definition.toPrettyString();
+  }
+
+  /**
+   * The template line of a node of an inline Definition, by its JSON pointer ({@code /States/A/Next}):
+   * the line of the pointer's nearest ancestor that the template has, 0 when none.
+   */
+  public int inlineDefinitionLine(String logicalId, String pointer) {
+    String path = props(logicalId) + ".Definition";
+    if (pointer != null && pointer.startsWith("/")) {
+      for (String segment : pointer.substring(1).split("/", -1)) {
+        String name = segment.replace("~1", "/").replace("~0", "~");
+        String child = name.matches("\\d+") && parsed.line(path + "[" + name + "]") > 0
+            ? path + "[" + name + "]" : path + "." + name;
+        if (parsed.line(child) == 0) {
+          break;
+        }
+        path = child;
+      }
+    }
+    return parsed.line(path);
+  }
+
+  private JsonNode resolveTree(JsonNode node, String path) {
+    if (node.isObject() && node.size() == 1) {
+      String key = node.fieldNames().next();
+      if (key.equals("Ref") || key.startsWith("Fn::")) {
+        return JsonNodeFactory.instance.textNode(resolve(node, path));
+      }
+    }
+    if (node.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+      List<String> names = new ArrayList<>();
+      o.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        o.set(name, resolveTree(o.get(name), path + "." + name));
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, resolveTree(node.get(i), path + "[" + i + "]"));
+      }
+    }
+    return node;
   }
 
   /** The DefinitionUri of the template's only state machine, as written (relative to the template's folder). */
@@ -230,7 +316,8 @@ public final class SamApplication {
     JsonNode uri = properties(logicalId).path("DefinitionUri");
     if (!uri.isTextual() || uri.asText().isBlank()) {
       throw error(uri.isMissingNode() ? props(logicalId) : path, "state machine " + logicalId
-          + " has no local DefinitionUri: set DefinitionUri: statemachine/<name>.asl.json");
+          + " has no local DefinitionUri" + (hasInlineDefinition(logicalId) ? " (its Definition is inline)" : "")
+          + ": set DefinitionUri: statemachine/<name>.asl.json");
     }
     return uri.asText();
   }
@@ -355,84 +442,9 @@ public final class SamApplication {
     return env;
   }
 
-  /** The value CloudFormation would substitute, with synthetic ARNs. */
+  /** The value CloudFormation would substitute, with the names and ARNs a deployment would give. */
   private String resolve(JsonNode v, String path) {
-    if (v.isValueNode() && !v.isNull()) {
-      return v.asText();
-    }
-    if (v.isObject() && v.size() == 1) {
-      if (v.has("Fn::If")) {
-        return resolve(inputs.choose(v.get("Fn::If"), path, this::resolve, this::error), path);
-      }
-      if (v.has("Fn::GetAtt")) {
-        JsonNode g = v.get("Fn::GetAtt");
-        String target = g.isArray() ? join(g) : g.asText();
-        return getAtt(target, path);
-      }
-      if (v.has("Ref") && v.get("Ref").isTextual()) {
-        return ref(v.get("Ref").asText(), path);
-      }
-      if (v.has("Fn::Sub") && v.get("Fn::Sub").isTextual()) {
-        Matcher m = SUB_VAR.matcher(v.get("Fn::Sub").asText());
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-          String var = m.group(1);
-          String value = var.startsWith("!") ? "${" + var.substring(1) + "}"
-              : var.contains(".") && !var.startsWith("AWS::") ? getAtt(var, path) : ref(var, path);
-          m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-      }
-    }
-    throw error(path, "cannot resolve " + v
-        + " offline: use !GetAtt <Function>.Arn, !Ref <Function>, !Ref <Parameter>, !Ref AWS::Region/AWS::AccountId,"
-        + " !Sub with those, !If [Condition, a, b], or a literal value");
-  }
-
-  private String getAtt(String target, String path) {
-    int dot = target.indexOf('.');
-    String id = dot > 0 ? target.substring(0, dot) : target;
-    String attribute = dot > 0 ? target.substring(dot + 1) : "";
-    if (!types.containsKey(id)) {
-      throw error(path, "!GetAtt " + target + ": the template has no resource " + id);
-    }
-    if (!isFunction(id) || !attribute.equals("Arn")) {
-      throw error(path, "!GetAtt " + target + " cannot be resolved offline: only a function's Arn can"
-          + " (" + id + " is " + types.get(id) + ")");
-    }
-    return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + id;
-  }
-
-  private String ref(String name, String path) {
-    switch (name) {
-      case "AWS::Region" -> {
-        return region;
-      }
-      case "AWS::AccountId" -> {
-        return accountId;
-      }
-      case "AWS::Partition" -> {
-        return "aws";
-      }
-      default -> {
-        if (isFunction(name)) {
-          return name;
-        }
-        if (inputs.declares(name)) {
-          return inputs.parameter(name, path, this::error);
-        }
-        throw error(path, "!Ref " + name + " cannot be resolved offline: only a function or a parameter of the"
-            + " template, AWS::Region, AWS::AccountId and AWS::Partition can"
-            + (types.containsKey(name) ? " (" + name + " is " + types.get(name) + ")" : ""));
-      }
-    }
-  }
-
-  private static String join(JsonNode array) {
-    List<String> parts = new ArrayList<>();
-    array.forEach(p -> parts.add(p.asText()));
-    return String.join(".", parts);
+    return new Intrinsics(parsed.root(), types, region, accountId, stackName, inputs, this::error).resolve(v, path);
   }
 
   private String onlyStateMachine() {

@@ -44,17 +44,52 @@ public final class DefinitionReader {
   private DefinitionReader() {}
 
   public static ReadResult read(String text, String sourceName) {
-    return new DefinitionReader().parse(text);
+    if (text != null && isYaml(text)) {
+      ReadResult yaml = new DefinitionReader().parse(text, true);
+      if (yaml != null) {
+        return yaml;
+      }
+    }
+    return new DefinitionReader().parse(text, false);
   }
 
-  private ReadResult parse(String text) {
+  /**
+   * A definition is JSON when its first character (after blanks) is {@code {}; otherwise it may be
+   * YAML, which SAM and CloudFormation accept ({@code .asl.yaml}): same tree, YAML's lines. It is
+   * read as YAML when YAML makes it a mapping, or when YAML fails on text whose first line is a
+   * {@code Key:}; anything else (a scalar, a list, text that is neither) gets the JSON reader's
+   * answer, which is AWS's.
+   */
+  static boolean isYaml(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c) && c != '\uFEFF') {
+        return c != '{';
+      }
+    }
+    return false;
+  }
+
+  /** Loaded only for YAML definitions, so that a JSON definition costs no YAML classes. */
+  private static final class Yaml {
+    static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory FACTORY =
+        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
+  }
+
+  private static final Pattern YAML_KEY_LINE = Pattern.compile("(?m)\\A(?:\\s*#.*\\R|\\s*\\R)*\\s*[\\w\"'-]+\\s*:(\\s|$)");
+
+  /** Null when {@code yaml} is asked and the text is not a YAML mapping (the JSON reader answers then). */
+  private ReadResult parse(String text, boolean yaml) {
     if (text == null || text.isBlank()) {
       diagnostics.add(new Problem(SCHEMA, null, "Definition must be a valid JSON object", 0));
       return new ReadResult(null, LineLocator.none(), diagnostics);
     }
     JsonNode root;
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    try (JsonParser parser = yaml ? Yaml.FACTORY.createParser(text) : FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
+      if (yaml && first != JsonToken.START_OBJECT) {
+        return null;
+      }
       try {
         root = value(parser, first, "");
       } catch (StreamConstraintsException e) {
@@ -68,7 +103,10 @@ public final class DefinitionReader {
             + " definition (token " + trailing + "); a definition is exactly one JSON object", line));
       }
     } catch (JsonProcessingException e) {
-      diagnostics.add(syntaxError(e));
+      if (yaml && !YAML_KEY_LINE.matcher(text).lookingAt()) {
+        return null;
+      }
+      diagnostics.add(yaml ? yamlError(e) : syntaxError(e));
       return new ReadResult(null, new LineLocator(lines), diagnostics);
     } catch (IOException e) {
       diagnostics.add(new Problem(INVALID_JSON, null, String.valueOf(e.getMessage()), 0));
@@ -112,6 +150,15 @@ public final class DefinitionReader {
     String location = loc.toString();
     return new Problem(INVALID_JSON, location, original + "\n at " + location,
         Math.max(loc.getLineNr(), 0));
+  }
+
+  /** A YAML syntax error: the parser's first line and where, without Jackson's source description. */
+  private static Problem yamlError(JsonProcessingException e) {
+    JsonLocation loc = e.getLocation();
+    int line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
+    String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+    return new Problem(INVALID_JSON, null, "Invalid YAML: " + message
+        + (loc == null ? "" : " (line " + line + ", column " + loc.getColumnNr() + ")"), line);
   }
 
   private JsonNode value(JsonParser p, JsonToken token, String pointer) throws IOException {
