@@ -63,6 +63,7 @@ public final class Main implements Callable<Integer> {
         .addSubcommand(new InvokeCommand(io))
         .addSubcommand(new ValidateCommand(io))
         .addSubcommand(new RunCommand(io))
+        .addSubcommand(new RedriveCommand(io))
         .addSubcommand(new DiagramCommand(io))
         .addSubcommand(new AwsRunCommand(io));
     top.commandLine = cli;

@@ -8,6 +8,7 @@ import com.example.workshop.runtime.sfn.DefinitionException;
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.ExecutionStatus;
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
+import com.example.workshop.runtime.sfn.PendingTask;
 import com.example.workshop.runtime.sfn.StartOptions;
 import com.example.workshop.runtime.sfn.StateMachine;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Option;
     description = "Run a state machine definition to its end, with Java handlers, fakes or mocks.",
     footer = {"", "Each --function runs in its own JVM, as on Lambda, with Lambda's defaults (3 s, 128 MB)",
         "unless its timeout (1 to 900) or memory (128 to 10240) is given.",
-        "exit: 0 the execution ended (whatever its status), 2 invalid definition, input or arguments"})
+        "exit: 0 the execution ended (whatever its status) or waits only for unanswered task tokens (RUNNING),",
+        "2 invalid definition, input or arguments"})
 final class RunCommand implements Callable<Integer> {
   /** StartExecution's input length constraint, as AWS states it. */
   static final InputText.Limit INPUT_LIMIT = new InputText.Limit(262_144, "Step Functions rejects it:"
@@ -80,6 +82,18 @@ final class RunCommand implements Callable<Integer> {
   List<String> functions = new ArrayList<>();
 
   @Mixin ClasspathOption classpath = new ClasspathOption();
+
+  @Option(names = "--task-success", paramLabel = "STATE=FILE",
+      description = "answer each task token issued at STATE with SendTaskSuccess, FILE's JSON as output")
+  List<String> taskSuccesses = new ArrayList<>();
+
+  @Option(names = "--task-failure", paramLabel = "STATE=ERROR[:CAUSE]",
+      description = "answer each task token issued at STATE with SendTaskFailure")
+  List<String> taskFailures = new ArrayList<>();
+
+  @Option(names = "--save", paramLabel = "FILE",
+      description = "write the execution (definition, input, history) to FILE, for redrive --execution")
+  String save;
 
   @Option(names = "--state-machine-name", paramLabel = "N",
       description = "the name in ARNs and in the mock file (default: the definition file's name)")
@@ -128,17 +142,13 @@ final class RunCommand implements Callable<Integer> {
     }
     String inputJson = input == null ? "{}" : InputText.read(input, "input", io.in(), INPUT_LIMIT);
     checkOneJsonValue(inputJson);
+    TaskAnswers answers = TaskAnswers.of(taskSuccesses, taskFailures,
+        StateNames.of(def.text()).all(), io);
     if ((testCase != null) != (mockConfig != null)) {
       throw new UsageException("--mock-config and --test-case go together");
     }
     LocalStepFunctions.Builder b = LocalStepFunctions.builder();
-    if (clock != null) {
-      switch (clock) {
-        case "virtual" -> b.virtualTime();
-        case "real" -> b.realTime();
-        default -> throw new UsageException("--clock takes 'virtual' or 'real', got '" + clock + "'");
-      }
-    }
+    clock(clock, b);
     if (account != null) {
       b.accountId(account);
     }
@@ -150,22 +160,8 @@ final class RunCommand implements Callable<Integer> {
       b.classLoader(classLoader(code));
     }
     b.isolation(Isolation.PROCESS);
-    Map<String, String> handlers = new LinkedHashMap<>();
     Map<String, SamFunction> fromTemplate = def.app() == null ? Map.of() : bindTemplateFunctions(def, b, code);
-    for (String f : functions) {
-      int eq = f.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageException("--function takes NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB], got '"
-            + f + "'");
-      }
-      String name = f.substring(0, eq);
-      if (handlers.containsKey(name)) {
-        throw new UsageException("--function " + name + " is given twice; bind each function once");
-      }
-      String spec = f.substring(eq + 1);
-      handlers.put(name, spec.split(",")[0].trim());
-      b.function(name, function(spec));
-    }
+    Map<String, String> handlers = bindFunctions(functions, b);
     String machineName = stateMachineName != null ? stateMachineName
         : def.stateMachineId() != null ? def.stateMachineId() : null;
     if (mockConfig != null) {
@@ -199,12 +195,56 @@ final class RunCommand implements Callable<Integer> {
     }
     Execution ex;
     try {
-      ex = sfn.start(machine, inputJson, options);
+      ex = answers.drive(sfn, sfn.startExecution(machine, inputJson, options));
     } catch (IllegalArgumentException e) {
       throw new UsageException(oneLine(e.getMessage()));
     }
-    print(ex, io.out());
+    print(ex, json, history, io.out());
+    if (save != null) {
+      save(ex, save);
+    }
     return 0;
+  }
+
+  /** {@code --clock virtual|real}; null keeps the default (virtual). */
+  static void clock(String clock, LocalStepFunctions.Builder b) {
+    if (clock != null) {
+      switch (clock) {
+        case "virtual" -> b.virtualTime();
+        case "real" -> b.realTime();
+        default -> throw new UsageException("--clock takes 'virtual' or 'real', got '" + clock + "'");
+      }
+    }
+  }
+
+  /** Binds each {@code --function NAME=spec}; returns the handler of each name. */
+  static Map<String, String> bindFunctions(List<String> functions, LocalStepFunctions.Builder b) {
+    Map<String, String> handlers = new LinkedHashMap<>();
+    for (String f : functions) {
+      int eq = f.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("--function takes NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB], got '"
+            + f + "'");
+      }
+      String name = f.substring(0, eq);
+      if (handlers.containsKey(name)) {
+        throw new UsageException("--function " + name + " is given twice; bind each function once");
+      }
+      String spec = f.substring(eq + 1);
+      handlers.put(name, spec.split(",")[0].trim());
+      b.function(name, function(spec));
+    }
+    return handlers;
+  }
+
+  /** Writes {@code --save FILE}; an unwritable file is a usage error after the result is printed. */
+  static void save(Execution ex, String file) {
+    try {
+      ex.save(InputText.path(file, "--save"));
+    } catch (java.io.UncheckedIOException e) {
+      throw new UsageException("--save " + file + ": cannot write it: "
+          + oneLine(e.getCause().getMessage()));
+    }
   }
 
   private final Map<String, List<Path>> templateClasspath = new LinkedHashMap<>();
@@ -243,7 +283,8 @@ final class RunCommand implements Callable<Integer> {
     return bound;
   }
 
-  private void print(Execution ex, PrintStream out) {
+  /** The history table and the result, or with {@code json} one JSON object. */
+  static void print(Execution ex, boolean json, boolean history, PrintStream out) {
     if (json) {
       out.println(json(ex, history));
       return;
@@ -253,6 +294,12 @@ final class RunCommand implements Callable<Integer> {
     out.println("status: " + ex.status());
     if (ex.status() == ExecutionStatus.SUCCEEDED) {
       out.println("output: " + ex.output());
+    } else if (ex.status() == ExecutionStatus.RUNNING) {
+      for (PendingTask t : ex.pendingTasks()) {
+        out.println("waiting: " + t.stateName() + " for its task token " + t.taskToken()
+            + " (answer it with --task-success " + t.stateName() + "=FILE or --task-failure "
+            + t.stateName() + "=ERROR[:CAUSE])");
+      }
     } else {
       if (ex.error() != null) {
         out.println("error:  " + ex.error());
@@ -275,6 +322,15 @@ final class RunCommand implements Callable<Integer> {
       if (ex.status() == ExecutionStatus.SUCCEEDED) {
         g.writeFieldName("output");
         g.writeRawValue(ex.output());
+      } else if (ex.status() == ExecutionStatus.RUNNING) {
+        g.writeArrayFieldStart("pendingTasks");
+        for (PendingTask t : ex.pendingTasks()) {
+          g.writeStartObject();
+          g.writeStringField("stateName", t.stateName());
+          g.writeStringField("taskToken", t.taskToken());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
       } else {
         if (ex.error() != null) {
           g.writeStringField("error", ex.error());
@@ -321,7 +377,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static ClassLoader classLoader(List<Path> classpath) {
+  static ClassLoader classLoader(List<Path> classpath) {
     List<URL> urls = new ArrayList<>();
     for (Path p : classpath) {
       try {
