@@ -152,8 +152,7 @@ public final class ExecutionRun implements StrandOwner {
     } catch (StatesError e) {
       fail(root, e.error(), e.cause());
     } catch (ExecutionTimedOut e) {
-      status = RunStatus.TIMED_OUT;
-      error = ErrorNames.TIMEOUT;
+      status = RunStatus.TIMED_OUT; // without error or cause, as DescribeExecution shows it
       history.executionTimedOut(new Cursor(history.size(), true));
     } catch (ExecutionStopped e) {
       status = RunStatus.ABORTED;
