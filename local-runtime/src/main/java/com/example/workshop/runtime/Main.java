@@ -61,6 +61,7 @@ public final class Main implements Callable<Integer> {
     Main top = new Main(io);
     CommandLine cli = new CommandLine(top)
         .addSubcommand(new InvokeCommand(io))
+        .addSubcommand(new ScaleCommand(io))
         .addSubcommand(new ValidateCommand(io))
         .addSubcommand(new RunCommand(io))
         .addSubcommand(new RedriveCommand(io))

@@ -68,7 +68,10 @@ final class CliFuzzRecipes {
               substitutions(ORDERS_04))),
       new Recipe("run 04 (edited input, Java handlers)", L4 + "events/order-happy.json", true,
           concat(List.of("run", "--definition", ORDERS_04, "--input", "@", "--json", "--classpath",
-              L4 + "target/classes"), concat(substitutions(ORDERS_04), functions(ORDERS_04)))));
+              L4 + "target/classes"), concat(substitutions(ORDERS_04), functions(ORDERS_04, "fulfilment")))),
+      new Recipe("run 03 (edited input, Java handlers)", L3 + "events/order-placed.json", true,
+          concat(List.of("run", "--definition", ORDERS_03, "--input", "@", "--json", "--classpath",
+              L3 + "target/classes"), concat(substitutions(ORDERS_03), functions(ORDERS_03, "workflow")))));
 
   /** One fuzz case: a recipe, its file edited with a seed of its own. */
   record Case(int index, String label, List<String> args, Path original, Path mutated, Path dir,
@@ -76,9 +79,17 @@ final class CliFuzzRecipes {
 
   private CliFuzzRecipes() {}
 
-  static Case make(long seed, int index, Path work) {
+  /**
+   * @param labelFilter only the recipes whose label contains it (all when empty), to fuzz one command
+   *     harder
+   */
+  static Case make(long seed, int index, Path work, String labelFilter) {
+    List<Recipe> recipes = RECIPES.stream().filter(r -> r.label().contains(labelFilter)).toList();
+    if (recipes.isEmpty()) {
+      throw new IllegalArgumentException("no fuzz recipe label contains '" + labelFilter + "'");
+    }
     Random random = new Random(seed * 31 + index);
-    Recipe recipe = RECIPES.get(random.nextInt(RECIPES.size()));
+    Recipe recipe = recipes.get(random.nextInt(recipes.size()));
     Path dir = work.resolve("case-" + index);
     try {
       Files.createDirectories(dir);
@@ -119,13 +130,13 @@ final class CliFuzzRecipes {
     return args;
   }
 
-  /** A --function for each function ARN: lesson 04's handler class of the same name. */
-  private static List<String> functions(String definition) {
+  /** A --function for each function ARN: the lesson's handler class of the same name. */
+  private static List<String> functions(String definition, String lessonPackage) {
     List<String> args = new ArrayList<>();
     for (String key : placeholders(definition)) {
       String name = functionName(key);
       args.add("--function");
-      args.add(name + "=com.example.orders.fulfilment." + name + "::handleRequest");
+      args.add(name + "=com.example.orders." + lessonPackage + "." + name + "::handleRequest");
     }
     return args;
   }

@@ -44,6 +44,8 @@ class CliFuzzTest {
   private static final long SEED = Long.getLong("fuzz.seed", 20261206L);
   private static final int CASES = Integer.getInteger("fuzz.cases", 60);
   private static final Integer ONLY = Integer.getInteger("fuzz.case");
+  /** Only the commands whose label contains this, e.g. "invoke" or "run 04". */
+  private static final String RECIPES = System.getProperty("fuzz.recipes", "");
   private static final Path ROOT = RepoRoot.get();
   private static final Path JAR = ROOT.resolve("local-runtime/target/local-runtime.jar");
   /** A frame of a stack trace: "\tat pkg.Class.method(File.java:12)". */
@@ -66,11 +68,21 @@ class CliFuzzTest {
     List<String> missing = Stream.concat(Stream.of(JAR), CliFuzzRecipes.BUILT.stream().map(ROOT::resolve))
         .filter(p -> !Files.exists(p)).map(Path::toString).toList();
     Assumptions.assumeTrue(missing.isEmpty(), "build the modules first (./mvnw install); missing: " + missing);
-    Path work = Files.createDirectories(ROOT.resolve("repo-checks/target/fuzz"));
+    Path work = ROOT.resolve("repo-checks/target/fuzz");
+    if (Files.exists(work)) { // only this run's cases: each case folder holds its edited file and outputs
+      try (Stream<Path> old = Files.walk(work)) {
+        for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(work);
     List<CliFuzzRecipes.Case> cases = new ArrayList<>();
-    for (int i = 0; i < CASES; i++) {
-      if (ONLY == null || ONLY == i) {
-        cases.add(CliFuzzRecipes.make(SEED, i, work));
+    if (ONLY != null) {
+      cases.add(CliFuzzRecipes.make(SEED, ONLY, work, RECIPES));
+    } else {
+      for (int i = 0; i < CASES; i++) {
+        cases.add(CliFuzzRecipes.make(SEED, i, work, RECIPES));
       }
     }
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -166,7 +178,7 @@ class CliFuzzTest {
       input = "(unreadable: " + e.getMessage() + ")";
     }
     return "seed " + SEED + ", case " + c.index() + " (alone: ./mvnw -pl repo-checks test -Dtest=CliFuzzTest -Dfuzz=true -Dfuzz.seed="
-        + SEED + " -Dfuzz.case=" + c.index() + ")\n"
+        + SEED + " -Dfuzz.case=" + c.index() + (RECIPES.isEmpty() ? "" : " '-Dfuzz.recipes=" + RECIPES + "'") + ")\n"
         + "command: java -jar local-runtime/target/local-runtime.jar " + String.join(" ", c.args()) + "\n"
         + "edited " + c.original() + " -> " + c.mutated() + ":\n" + clip(input, 2000) + "\n"
         + "exit " + r.exit() + "\nstdout: " + clip(r.stdout(), 1500) + "\nstderr: " + clip(r.stderr(), 4000);

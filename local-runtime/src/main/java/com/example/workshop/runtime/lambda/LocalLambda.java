@@ -218,7 +218,9 @@ public final class LocalLambda {
     private PrintStream logSink;
     private Clock clock = Clock.systemUTC();
     private Architecture architecture = Architecture.X86_64;
-    private Isolation isolation = Isolation.THREAD;
+    /** Null until set: then the binder's default applies ({@link #defaultIsolation}), else THREAD. */
+    private Isolation isolation;
+    private Isolation defaultIsolation = Isolation.THREAD;
     private final Map<String, String> environment = new LinkedHashMap<>();
 
     private Builder(String handler) {
@@ -294,6 +296,15 @@ public final class LocalLambda {
     }
 
     /**
+     * The isolation to use unless {@link #isolation} was called: how whoever binds this builder
+     * (LocalStepFunctions) passes its own setting on without overriding one made here.
+     */
+    public Builder defaultIsolation(Isolation isolation) {
+      this.defaultIsolation = Objects.requireNonNull(isolation, "isolation");
+      return this;
+    }
+
+    /**
      * One environment variable of the function, checked as Lambda checks them: the name is a letter
      * then letters, digits or '_', and Lambda's reserved names (AWS_REGION, _HANDLER, ...) are refused.
      */
@@ -313,6 +324,7 @@ public final class LocalLambda {
     }
 
     public LocalLambda build() {
+      Isolation isolation = this.isolation != null ? this.isolation : defaultIsolation;
       ClassLoader cl = classLoader;
       if (cl == null) {
         cl = Thread.currentThread().getContextClassLoader();

@@ -27,6 +27,9 @@ final class Payloads {
           .build())
       .build();
 
+  /** Jackson's "[Source: REDACTED (...); line: 3, column: 7]", to become "line 3, column 7". */
+  private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
+
   private Payloads() {}
 
   /**
@@ -64,18 +67,16 @@ final class Payloads {
             + at(p.currentTokenLocation()) + "; an event is one JSON value");
       }
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("event is not valid JSON: " + plain(e.getOriginalMessage()) + at(e.getLocation()));
+      throw new IllegalArgumentException(
+          "event is not valid JSON: " + plain(e.getOriginalMessage()) + at(e.getLocation()));
     } catch (IOException e) {
       throw new IllegalArgumentException("event cannot be read: " + e.getMessage());
     }
     return bytes;
   }
 
-  /** Jackson's "[Source: REDACTED (...); line: 3, column: 7]" becomes "line 3, column 7". */
-  private static final Pattern SOURCE =
-      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
-
-  static String plain(String parserMessage) {
+  /** Jackson's parser message without its settings: what a learner can act on. */
+  private static String plain(String parserMessage) {
     return SOURCE.matcher(parserMessage).replaceAll("line $1, column $2");
   }
 

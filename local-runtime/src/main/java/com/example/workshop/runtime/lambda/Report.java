@@ -27,7 +27,7 @@ public record Report(
    * Billed duration: the invoke duration plus, on a cold start, the init duration, rounded up to
    * the next millisecond (1 ms granularity since December 2020; INIT billed since August 2025).
    */
-  static long billedMs(double durationMs, Double initDurationMs) {
+  public static long billedMs(double durationMs, Double initDurationMs) {
     double raw = durationMs + (initDurationMs != null ? initDurationMs : 0);
     return (long) Math.ceil(raw - 1e-9);
   }

@@ -1,5 +1,7 @@
 package com.example.workshop.runtime.sam;
 
+import com.example.workshop.runtime.lambda.Isolation;
+import com.example.workshop.runtime.lambda.LocalLambda;
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
 import com.example.workshop.runtime.sfn.StateMachine;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -11,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,23 +237,46 @@ public final class SamApplication {
 
   /**
    * A Step Functions engine (region and account as configured) with every function that a state
-   * machine's DefinitionSubstitutions reference bound to its Handler, by substitution key. Add
-   * mocks or replace a binding with a fake before {@code build()}.
+   * machine's DefinitionSubstitutions reference bound to its Handler, by substitution key and by
+   * logical id, with the template's Timeout, MemorySize and Environment variables (Globals.Function
+   * filled in). A function with Environment variables runs in a JVM of its own
+   * ({@link Isolation#PROCESS}), since a JVM cannot change its own environment; the others run as
+   * the engine's {@code isolation(...)} says. Add mocks or replace a binding with a fake before
+   * {@code build()}.
    */
   public LocalStepFunctions.Builder stepFunctions() {
     LocalStepFunctions.Builder builder = LocalStepFunctions.builder().region(region).accountId(accountId);
+    Map<String, SamFunction> functions = functions();
+    Map<String, LocalLambda.Builder> lambdas = new HashMap<>();
     for (String sm : ids(SamTemplateCheck.SERVERLESS_STATE_MACHINE)) {
       JsonNode subs = properties(sm).path("DefinitionSubstitutions");
       subs.fields().forEachRemaining(e -> {
-        List<String> functions = Refs.logicalIds(e.getValue()).stream().filter(this::isFunction).toList();
-        if (functions.size() == 1) {
-          builder.function(e.getKey(), handler(functions.get(0)));
+        List<String> ids = Refs.logicalIds(e.getValue()).stream().filter(this::isFunction).toList();
+        if (ids.size() == 1) {
+          builder.function(e.getKey(), lambda(functions.get(ids.get(0)), lambdas));
         }
         // by name too: a Resource built from parts (arn:...:function:${Name}) ends in the logical id
-        functions.forEach(id -> builder.function(id, handler(id)));
+        ids.forEach(id -> builder.function(id, lambda(functions.get(id), lambdas)));
       });
     }
     return builder;
+  }
+
+  /** One builder per function, so that every name it is bound by reaches the same function. */
+  private LocalLambda.Builder lambda(SamFunction f, Map<String, LocalLambda.Builder> built) {
+    return built.computeIfAbsent(f.logicalId(), id -> {
+      LocalLambda.Builder lambda = LocalLambda.builder(f.handler())
+          .timeout(Duration.ofSeconds(f.timeoutSeconds())).memoryMb(f.memoryMb());
+      if (!f.environment().isEmpty()) {
+        lambda.isolation(Isolation.PROCESS);
+      }
+      try {
+        f.environment().forEach(lambda::environment);
+      } catch (IllegalArgumentException e) {
+        throw error(props(id) + ".Environment.Variables", "function " + id + ": " + e.getMessage());
+      }
+      return lambda;
+    });
   }
 
   private String handler(String id) {

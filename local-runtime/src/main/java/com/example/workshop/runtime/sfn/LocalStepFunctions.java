@@ -284,7 +284,7 @@ public final class LocalStepFunctions {
     if (built != null) {
       return built;
     }
-    LocalLambda.Builder lb = binding instanceof LocalLambda.Builder given ? given
+    LocalLambda.Builder lb = binding instanceof LocalLambda.Builder given ? given.defaultIsolation(isolation)
         : LocalLambda.builder((String) binding).isolation(isolation);
     lb.functionName(name).region(region).accountId(accountId);
     if (classLoader != null) {

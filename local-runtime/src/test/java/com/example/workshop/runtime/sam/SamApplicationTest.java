@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.workshop.runtime.lambda.Isolation;
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.ExecutionStatus;
 import com.example.workshop.runtime.sfn.HistoryEvent;
@@ -89,6 +90,46 @@ class SamApplicationTest {
         "arn:aws:lambda:eu-central-1:123456789012:function:ChargePaymentFunction"), called);
     assertTrue(run.executionArn().startsWith("arn:aws:states:eu-central-1:123456789012:execution:"),
         run.executionArn());
+  }
+
+  @Test
+  @DisplayName("stepFunctions() gives each function the template's Timeout, MemorySize and Environment; with"
+      + " Environment variables it runs in a JVM of its own, the others as the engine's isolation says")
+  void functionsGetTheirTemplateSettings() throws Exception {
+    SamApplication app = SamApplication.load(copyFixture(Map.of(
+        "    Runtime: java21\n", "    Runtime: java21\n    Timeout: 20\n    Environment:\n      Variables:\n"
+            + "        STAGE: test\n",
+        "Handler: com.example.workshop.runtime.sam.fixtures.ValidateOrder::handleRequest",
+        "Handler: " + FIXTURES + "Settings::describe",
+        "      Handler: com.example.workshop.runtime.sam.fixtures.ChargePayment::charge\n",
+        "      Handler: " + FIXTURES + "Settings::describe\n      MemorySize: 512\n      Environment:\n"
+            + "        Variables:\n          CURRENCY: !Ref AWS::Region\n")));
+    Execution run = app.stepFunctions().build().start(app.stateMachine(), "{\"orderId\": \"o-1\"}");
+
+    assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
+    JsonNode out = JSON.readTree(run.output());
+    assertEquals(JSON.readTree("{\"currency\": \"us-east-1\", \"stage\": \"test\", \"memoryLimitInMB\": 512,"
+        + " \"timeoutSeconds\": 20, \"ownJvm\": true}"), out, "ChargePaymentFunction: its own and Globals' settings");
+    // ValidateOrderFunction has Globals' Timeout and Environment too, so it runs in a JVM of its own as well
+    assertEquals(JSON.readTree("{\"currency\": \"null\", \"stage\": \"test\", \"memoryLimitInMB\": 128,"
+        + " \"timeoutSeconds\": 20, \"ownJvm\": true}"), JSON.readTree(run.history().stream()
+            .filter(e -> e.type().equals("LambdaFunctionSucceeded")).findFirst().orElseThrow()
+            .details().path("output").asText()), "ValidateOrderFunction");
+  }
+
+  @Test
+  @DisplayName("a function without Environment variables follows the engine's isolation")
+  void isolationReachesTemplateFunctions() throws Exception {
+    SamApplication app = SamApplication.load(copyFixture(Map.of(
+        "Handler: com.example.workshop.runtime.sam.fixtures.ChargePayment::charge",
+        "Handler: " + FIXTURES + "Settings::describe")));
+    String input = "{\"orderId\": \"o-1\"}";
+    Execution inThisJvm = app.stepFunctions().build().start(app.stateMachine(), input);
+    Execution ownJvm = app.stepFunctions().isolation(Isolation.PROCESS).build().start(app.stateMachine(), input);
+
+    assertEquals(false, JSON.readTree(inThisJvm.output()).path("ownJvm").asBoolean(true), inThisJvm.historyTable());
+    assertEquals(true, JSON.readTree(ownJvm.output()).path("ownJvm").asBoolean(false), ownJvm.historyTable());
+    assertEquals(3, JSON.readTree(ownJvm.output()).path("timeoutSeconds").asInt(), "Lambda's default timeout");
   }
 
   @Test
