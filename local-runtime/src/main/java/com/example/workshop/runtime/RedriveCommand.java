@@ -31,11 +31,7 @@ final class RedriveCommand implements Callable<Integer> {
       description = "the execution saved by run --save (or by an earlier redrive --save)")
   String execution;
 
-  @Option(names = "--json", description = "print one JSON object: status, output or error and cause")
-  boolean json;
-
-  @Option(names = "--history", description = "with --json, add the history as GetExecutionHistory returns it")
-  boolean history;
+  @Mixin ResultOptions result = new ResultOptions();
 
   @Option(names = "--clock", paramLabel = "virtual|real",
       description = "virtual (default): Wait and Retry take no real time; real: they do")
@@ -51,16 +47,7 @@ final class RedriveCommand implements Callable<Integer> {
 
   @Mixin ClasspathOption classpath = new ClasspathOption();
 
-  @Option(names = "--task-success", paramLabel = "STATE=FILE",
-      description = "answer each task token issued at STATE with SendTaskSuccess, FILE's JSON as output")
-  List<String> taskSuccesses = new ArrayList<>();
-
-  @Option(names = "--task-failure", paramLabel = "STATE=ERROR[:CAUSE]",
-      description = "answer each task token issued at STATE with SendTaskFailure")
-  List<String> taskFailures = new ArrayList<>();
-
-  @Option(names = "--save", paramLabel = "FILE", description = "write the redriven execution to FILE")
-  String save;
+  @Mixin TaskAnswers answers = new TaskAnswers();
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
   boolean help;
@@ -77,8 +64,7 @@ final class RedriveCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--execution " + RunCommand.oneLine(e.getMessage()));
     }
-    TaskAnswers answers = TaskAnswers.of(taskSuccesses, taskFailures,
-        StateNames.of(ended.stateMachine().definitionJson()).all(), io);
+    answers.read(StateNames.of(ended.stateMachine().definitionJson()).all(), io);
     LocalStepFunctions.Builder b = LocalStepFunctions.builder().isolation(Isolation.PROCESS);
     RunCommand.clock(clock, b);
     String[] arn = ended.executionArn().split(":");
@@ -108,10 +94,7 @@ final class RedriveCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(RunCommand.oneLine(e.getMessage()));
     }
-    RunCommand.print(ex, json, history, io.out());
-    if (save != null) {
-      RunCommand.save(ex, save);
-    }
+    result.report(ex, io.out());
     return 0;
   }
 }

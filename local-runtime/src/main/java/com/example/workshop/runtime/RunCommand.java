@@ -60,11 +60,7 @@ final class RunCommand implements Callable<Integer> {
       description = "the execution input, from a file or standard input (-); default {}; at most 256 KiB")
   String input;
 
-  @Option(names = "--json", description = "print one JSON object: status, output or error and cause")
-  boolean json;
-
-  @Option(names = "--history", description = "with --json, add the history as GetExecutionHistory returns it")
-  boolean history;
+  @Mixin ResultOptions result = new ResultOptions();
 
   @Option(names = "--clock", paramLabel = "virtual|real",
       description = "virtual (default): Wait and Retry take no real time; real: they do")
@@ -83,17 +79,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ClasspathOption classpath = new ClasspathOption();
 
-  @Option(names = "--task-success", paramLabel = "STATE=FILE",
-      description = "answer each task token issued at STATE with SendTaskSuccess, FILE's JSON as output")
-  List<String> taskSuccesses = new ArrayList<>();
-
-  @Option(names = "--task-failure", paramLabel = "STATE=ERROR[:CAUSE]",
-      description = "answer each task token issued at STATE with SendTaskFailure")
-  List<String> taskFailures = new ArrayList<>();
-
-  @Option(names = "--save", paramLabel = "FILE",
-      description = "write the execution (definition, input, history) to FILE, for redrive --execution")
-  String save;
+  @Mixin TaskAnswers answers = new TaskAnswers();
 
   @Option(names = "--state-machine-name", paramLabel = "N",
       description = "the name in ARNs and in the mock file (default: the definition file's name)")
@@ -142,8 +128,7 @@ final class RunCommand implements Callable<Integer> {
     }
     String inputJson = input == null ? "{}" : InputText.read(input, "input", io.in(), INPUT_LIMIT);
     checkOneJsonValue(inputJson);
-    TaskAnswers answers = TaskAnswers.of(taskSuccesses, taskFailures,
-        StateNames.of(def.text()).all(), io);
+    answers.read(StateNames.of(def.text()).all(), io);
     if ((testCase != null) != (mockConfig != null)) {
       throw new UsageException("--mock-config and --test-case go together");
     }
@@ -199,10 +184,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(oneLine(e.getMessage()));
     }
-    print(ex, json, history, io.out());
-    if (save != null) {
-      save(ex, save);
-    }
+    result.report(ex, io.out());
     return 0;
   }
 
@@ -235,16 +217,6 @@ final class RunCommand implements Callable<Integer> {
       b.function(name, function(spec));
     }
     return handlers;
-  }
-
-  /** Writes {@code --save FILE}; an unwritable file is a usage error after the result is printed. */
-  static void save(Execution ex, String file) {
-    try {
-      ex.save(InputText.path(file, "--save"));
-    } catch (java.io.UncheckedIOException e) {
-      throw new UsageException("--save " + file + ": cannot write it: "
-          + oneLine(e.getCause().getMessage()));
-    }
   }
 
   private final Map<String, List<Path>> templateClasspath = new LinkedHashMap<>();

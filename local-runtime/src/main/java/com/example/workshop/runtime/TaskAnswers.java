@@ -7,11 +7,13 @@ import com.example.workshop.runtime.sfn.PendingTask;
 import com.example.workshop.runtime.sfn.StepFunctionsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine.Option;
 
 /**
  * {@code --task-success STATE=FILE} and {@code --task-failure STATE=ERROR[:CAUSE]}: the answer
@@ -31,20 +33,27 @@ final class TaskAnswers {
     record Failure(String error, String cause) implements Answer {}
   }
 
+  @Option(names = "--task-success", paramLabel = "STATE=FILE",
+      description = "answer each task token issued at STATE with SendTaskSuccess, FILE's JSON as output")
+  List<String> successes = new ArrayList<>();
+
+  @Option(names = "--task-failure", paramLabel = "STATE=ERROR[:CAUSE]",
+      description = "answer each task token issued at STATE with SendTaskFailure")
+  List<String> failures = new ArrayList<>();
+
   private final Map<String, Answer> byState = new LinkedHashMap<>();
 
   /**
-   * Reads the options; a state the definition does not have, a state answered twice, a file that is
-   * not one JSON value: a usage error naming the option.
+   * Reads the options against the definition's {@code states}; a state it does not have, a state
+   * answered twice, a file that is not one JSON value: a usage error naming the option.
    */
-  static TaskAnswers of(List<String> successes, List<String> failures, Set<String> states,
-      Streams io) {
-    TaskAnswers answers = new TaskAnswers();
+  void read(Set<String> states, Streams io) {
+    byState.clear();
     for (String option : successes) {
       String[] kv = split("--task-success", option, "STATE=FILE", states);
       String output = InputText.read(kv[1], "--task-success " + kv[0], io.in(), OUTPUT_LIMIT);
       checkJson(option, output);
-      answers.put(kv[0], new Answer.Success(output));
+      put(kv[0], new Answer.Success(output));
     }
     for (String option : failures) {
       String[] kv = split("--task-failure", option, "STATE=ERROR[:CAUSE]", states);
@@ -55,9 +64,8 @@ final class TaskAnswers {
         throw new UsageException("--task-failure " + kv[0] + ": SendTaskFailure takes an error of"
             + " at most 256 and a cause of at most 32768 characters");
       }
-      answers.put(kv[0], new Answer.Failure(error.isEmpty() ? null : error, cause));
+      put(kv[0], new Answer.Failure(error.isEmpty() ? null : error, cause));
     }
-    return answers;
   }
 
   private static String[] split(String name, String option, String form, Set<String> states) {
