@@ -53,7 +53,8 @@ class OrderFulfilmentIT {
 
   @BeforeAll
   static void deploy() throws Exception {
-    SamApplication app = SamApplication.load(Path.of("template.yaml")).withRegion(LOCALSTACK.getRegion());
+    SamApplication app = SamApplication.load(Path.of("template.yaml")).withRegion(LOCALSTACK.getRegion())
+        .withParameter("ClassroomFaults", "on");   // the workshop's stack: the samples act out their failures
     LambdaClient lambda = LocalStack.client(LOCALSTACK, LambdaClient.builder());
     Map<String, String> deployed = new LinkedHashMap<>();   // logical id -> ARN on LocalStack
     app.handlers().forEach((id, handler) -> deployed.put(id, LocalStack.deployFunction(lambda, id, handler, Map.of())));

@@ -10,8 +10,28 @@ import java.math.BigDecimal;
  */
 public class ChargePayment implements RequestHandler<Order, ChargePayment.Payment> {
 
-  /** payment-slow: longer than the Task's TimeoutSeconds (2) in order-fulfilment.asl.json. */
-  static final long SLOW_PROVIDER_MILLIS = 3_000;
+  /** The payment provider's API, as far as this step needs it. */
+  public interface PaymentProvider {
+    /**
+     * Charges once per {@code idempotencyKey}: a repeated key is answered with the first charge.
+     * How long it takes is up to the provider; the workflow's TimeoutSeconds decides how long to wait.
+     */
+    Charge charge(String idempotencyKey, String customerId, BigDecimal amount, String currency);
+
+    /** The workshop has no payment provider: every card is good. Your project passes its provider's client. */
+    PaymentProvider APPROVES_ALL = (key, customerId, amount, currency) -> Charge.approved("pay-" + key);
+  }
+
+  /** The provider's answer: a payment id, or why the card was declined. */
+  public record Charge(String paymentId, String declinedBecause) {
+    public static Charge approved(String paymentId) {
+      return new Charge(paymentId, null);
+    }
+
+    public static Charge declined(String reason) {
+      return new Charge(null, reason);
+    }
+  }
 
   public record Payment(String paymentId, BigDecimal amount, String currency, String idempotencyKey) {}
 
@@ -25,20 +45,26 @@ public class ChargePayment implements RequestHandler<Order, ChargePayment.Paymen
     }
   }
 
+  // snippet:provider
+  private final PaymentProvider provider;
+
+  /** What Lambda calls. */
+  public ChargePayment() {
+    this(PaymentProvider.APPROVES_ALL);
+  }
+
+  public ChargePayment(PaymentProvider provider) {
+    this.provider = provider;
+  }
+
   @Override
   public Payment handleRequest(Order order, Context context) {
-    if (order.simulates(Simulation.PAYMENT_DECLINED)) {
-      throw new PaymentDeclinedException(
-          "Card of customer " + order.customerId() + " was declined for " + order.total() + " EUR (insufficient funds)");
+    Charge charge = provider.charge(order.orderId(), order.customerId(), order.total(), "EUR");
+    if (charge.declinedBecause() != null) {
+      throw new PaymentDeclinedException("Card of customer " + order.customerId() + " was declined for "
+          + order.total() + " EUR (" + charge.declinedBecause() + ")");
     }
-    if (order.simulates(Simulation.PAYMENT_SLOW)) {
-      try {
-        Thread.sleep(SLOW_PROVIDER_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the payment provider", e);
-      }
-    }
-    return new Payment("pay-" + order.orderId(), order.total(), "EUR", order.orderId());
+    return new Payment(charge.paymentId(), order.total(), "EUR", order.orderId());
   }
+  // end-snippet
 }

@@ -7,11 +7,8 @@ import java.util.List;
  * The order as every step of the workflow reads it. Fields the workflow adds on the way
  * (reservation, payment, error...) are ignored here, as the Lambda Java runtime ignores unknown
  * JSON properties.
- *
- * @param simulate the classroom switch: names of the failures to act out (see {@link Simulation})
  */
-public record Order(
-    String orderId, String customerId, List<OrderItem> items, Address shipTo, List<String> simulate) {
+public record Order(String orderId, String customerId, List<OrderItem> items, Address shipTo) {
 
   public BigDecimal total() {
     BigDecimal total = BigDecimal.ZERO;
@@ -19,9 +16,5 @@ public record Order(
       total = total.add(item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())));
     }
     return total.setScale(2, java.math.RoundingMode.HALF_UP);
-  }
-
-  public boolean simulates(Simulation failure) {
-    return simulate != null && simulate.contains(failure.switchName());
   }
 }

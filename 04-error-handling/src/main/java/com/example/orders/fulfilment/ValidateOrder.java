@@ -51,10 +51,6 @@ public class ValidateOrder implements RequestHandler<Object, ValidateOrder.Resul
       checkText(shipTo, "name", "shipTo.", problems);
       checkText(shipTo, "city", "shipTo.", problems);
     }
-    Object simulate = order.get("simulate");
-    if (simulate != null && !(simulate instanceof List<?> names && names.stream().allMatch(String.class::isInstance))) {
-      problems.add("simulate must be a list of switch names, got " + describe(simulate));
-    }
     if (!problems.isEmpty()) {
       throw new InvalidOrderException("Order " + orderId + " is invalid: " + String.join("; ", problems));
     }

@@ -1,7 +1,7 @@
 package com.example.orders.fulfilment;
 
+import com.example.orders.fulfilment.classroom.Fault;
 import com.example.workshop.runtime.lambda.Invocation;
-import com.example.workshop.runtime.sam.SamApplication;
 import com.example.workshop.runtime.lambda.LocalLambda;
 import com.example.workshop.runtime.sam.SamApplication;
 import com.example.workshop.runtime.sfn.Execution;
@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The lesson's workflow wired for offline runs, shared by the tests and {@link RunWorkflow}:
  * local-runtime's SamApplication loads the definition from template.yaml's DefinitionUri and binds
- * each substitution to the handler the template names; in virtual time.
+ * each substitution to the handler the template names, deployed as the workshop's stack is
+ * ({@code ClassroomFaults=on}: the samples' {@code simulate} lists act out their failures); in
+ * virtual time.
  */
 final class OrderFulfilment {
 
@@ -38,11 +40,12 @@ final class OrderFulfilment {
   }
 
   static OrderFulfilment load(Path lessonDir) {
-    return new OrderFulfilment(SamApplication.load(lessonDir.resolve("template.yaml")).withRegion("eu-central-1"));
+    return new OrderFulfilment(SamApplication.load(lessonDir.resolve("template.yaml")).withRegion("eu-central-1")
+        .withParameter("ClassroomFaults", "on"));
   }
 
   /**
-   * An engine with every function bound to its real handler. With {@code throttleCharges > 0},
+   * An engine with every function bound to the handler the template names. With {@code throttleCharges > 0},
    * ChargePayment answers the first invocations for an order that simulates "lambda-throttled"
    * with Lambda.TooManyRequestsException, as the Lambda service does under load; a Java handler
    * cannot throw that error itself.
@@ -115,7 +118,7 @@ final class OrderFulfilment {
       JsonNode event = read(eventJson);
       boolean simulated = false;
       for (JsonNode s : event.path("simulate")) {
-        simulated |= s.asText().equals(Simulation.LAMBDA_THROTTLED.switchName());
+        simulated |= s.asText().equals(Fault.LAMBDA_THROTTLED.label());
       }
       if (simulated && calls.merge(event.path("orderId").asText(), 1, Integer::sum) <= throttles) {
         throw new LambdaFunctionError("Lambda.TooManyRequestsException",

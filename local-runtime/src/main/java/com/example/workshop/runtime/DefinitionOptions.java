@@ -36,6 +36,11 @@ final class DefinitionOptions {
           + " with --template, replaces the template's)")
   Map<String, String> substitutions = new LinkedHashMap<>();
 
+  @Option(names = "--parameter", paramLabel = "NAME=VALUE",
+      description = "with --template: the value of a template parameter, as sam deploy --parameter-overrides"
+          + " gives it (repeat for more); the others keep their Default")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
   /** What a command sets on the template before it is read (run's --region and --account). */
   java.util.function.UnaryOperator<SamApplication> settings = app -> app;
 
@@ -61,6 +66,9 @@ final class DefinitionOptions {
     if (stateMachine != null) {
       throw new UsageException("--state-machine chooses among a template's state machines: use it with --template");
     }
+    if (!parameters.isEmpty()) {
+      throw new UsageException("--parameter sets a template's parameter: use it with --template");
+    }
     if (file == null) {
       throw new UsageException("missing required option --definition FILE or --template FILE (see " + command
           + " --help)");
@@ -79,6 +87,9 @@ final class DefinitionOptions {
     }
     try {
       SamApplication app = settings.apply(SamApplication.load(path));
+      for (Map.Entry<String, String> p : parameters.entrySet()) {
+        app = app.withParameter(p.getKey(), p.getValue());
+      }
       String id = stateMachineId(app);
       Path file = app.definitionFile(id);
       Map<String, String> values = new LinkedHashMap<>(app.substitutions(id));

@@ -125,6 +125,27 @@ class TemplateOptionTest {
   }
 
   @Test
+  @DisplayName("--parameter NAME=VALUE sets a template parameter as sam deploy --parameter-overrides does; bad ones are one line, exit 2")
+  void templateParameters() throws Exception {
+    Path t = template(dir.relativize(classes).toString(), TEMPLATE
+        .replace("CURRENCY: EUR", "CURRENCY: !If [Korean, KRW, EUR]")
+        + "Parameters:\n  Shop:\n    Type: String\n    AllowedValues: [de, kr]\n    Default: de\n"
+        + "Conditions:\n  Korean: !Equals [!Ref Shop, kr]\n");
+    Result byDefault = run("run", "--template", t.toString(), "--json");
+    assertEquals(0, byDefault.exit(), byDefault.err());
+    assertTrue(byDefault.out().contains("\"currency\":\"EUR\""), byDefault.out());
+    Result korean = run("run", "--template", t.toString(), "--parameter", "Shop=kr", "--json");
+    assertEquals(0, korean.exit(), korean.err());
+    assertTrue(korean.out().contains("\"currency\":\"KRW\""), korean.out());
+    assertUsageError(run("run", "--template", t.toString(), "--parameter", "Shop=jp"),
+        "parameter Shop must be one of [de, kr], got 'jp'");
+    assertUsageError(run("validate", "--template", t.toString(), "--parameter", "Store=kr"),
+        "template.yaml declares no parameter Store; its parameters: Shop");
+    assertUsageError(run("validate", dir.resolve("statemachine/order.asl.json").toString(), "--parameter", "Shop=kr"),
+        "--parameter sets a template's parameter: use it with --template");
+  }
+
+  @Test
   @DisplayName("bad templates are one clear line and exit 2")
   void badTemplates() throws Exception {
     assertUsageError(run("validate", "--template", dir.resolve("nope.yaml").toString()), "template file not found");

@@ -56,6 +56,17 @@ final class Handlers {
     String path = props.has("Handler") ? where + ".Handler" : "Globals.Function.Handler";
     JsonNode h = props.has("Handler") ? props.get("Handler") : globals.get("Handler");
     int line = run.line(props.has("Handler") || h != null ? path : where);
+    if (h != null && h.isObject() && h.path("Fn::If").isArray() && h.path("Fn::If").size() == 3) {
+      // Either branch may be deployed (the stack's parameters choose): both must be handlers.
+      for (int branch = 1; branch <= 2; branch++) {
+        check(id, props, h.get("Fn::If").get(branch), where, path + ".Fn::If[" + branch + "]", line);
+      }
+      return;
+    }
+    check(id, props, h, where, path, line);
+  }
+
+  private void check(String id, JsonNode props, JsonNode h, String where, String path, int line) {
     if (h == null || !h.isTextual() || h.asText().isBlank()) {
       run.add("HANDLER_MISSING", line, where, "function " + id + " has no Handler: add Handler: pkg.Class::handleRequest");
       return;

@@ -36,8 +36,10 @@ import java.util.regex.Pattern;
  *
  * <p>{@code !GetAtt Fn.Arn} becomes {@code arn:aws:lambda:<region>:<account>:function:<Fn>}, {@code
  * !Ref Fn} the name {@code Fn}, {@code !Ref AWS::Region}/{@code AWS::AccountId}/{@code
- * AWS::Partition} the configured values; {@code !Sub} resolves those same references. Anything else
- * (another resource's attribute, a parameter) fails with the file, line and field. Immutable.
+ * AWS::Partition} the configured values, {@code !Ref Param} a parameter's Default (or the value
+ * {@link #withParameter} gives), {@code !If} the branch its Condition picks; {@code !Sub} resolves
+ * the same references. Anything else (another resource's attribute) fails with the file, line and
+ * field. Immutable.
  */
 public final class SamApplication {
   public static final String DEFAULT_REGION = "us-east-1";
@@ -51,15 +53,17 @@ public final class SamApplication {
   private final Map<String, String> types;
   private final String region;
   private final String accountId;
+  private final TemplateInputs inputs;
 
-  private SamApplication(
-      Path template, CfnYaml.Parsed parsed, Map<String, String> types, String region, String accountId) {
+  private SamApplication(Path template, CfnYaml.Parsed parsed, Map<String, String> types, String region,
+      String accountId, TemplateInputs inputs) {
     this.template = template;
     this.file = template.getFileName() != null ? template.getFileName().toString() : template.toString();
     this.parsed = parsed;
     this.types = types;
     this.region = region;
     this.accountId = accountId;
+    this.inputs = inputs;
   }
 
   /** Reads {@code template}; throws IllegalArgumentException naming the file when it is missing or not YAML. */
@@ -89,17 +93,27 @@ public final class SamApplication {
       throw new IllegalArgumentException(template + ": the template declares no Resources");
     }
     resources.fields().forEachRemaining(e -> types.put(e.getKey(), e.getValue().path("Type").asText("")));
-    return new SamApplication(template, parsed, Collections.unmodifiableMap(types), DEFAULT_REGION, DEFAULT_ACCOUNT_ID);
+    return new SamApplication(template, parsed, Collections.unmodifiableMap(types), DEFAULT_REGION, DEFAULT_ACCOUNT_ID,
+        new TemplateInputs(parsed.root(), Map.of()));
   }
 
   /** The region of the synthetic ARNs and of {@link #stepFunctions()} ({@value #DEFAULT_REGION} by default). */
   public SamApplication withRegion(String region) {
-    return new SamApplication(template, parsed, types, Objects.requireNonNull(region, "region"), accountId);
+    return new SamApplication(template, parsed, types, Objects.requireNonNull(region, "region"), accountId, inputs);
   }
 
   /** The account of the synthetic ARNs and of {@link #stepFunctions()} ({@value #DEFAULT_ACCOUNT_ID} by default). */
   public SamApplication withAccountId(String accountId) {
-    return new SamApplication(template, parsed, types, region, Objects.requireNonNull(accountId, "accountId"));
+    return new SamApplication(template, parsed, types, region, Objects.requireNonNull(accountId, "accountId"), inputs);
+  }
+
+  /**
+   * The template as deployed with parameter {@code name} set to {@code value} (what {@code sam deploy
+   * --parameter-overrides name=value} does); other parameters keep their Default. Throws
+   * IllegalArgumentException when the template declares no such parameter or its AllowedValues exclude the value.
+   */
+  public SamApplication withParameter(String name, String value) {
+    return new SamApplication(template, parsed, types, region, accountId, inputs.with(name, value, file));
   }
 
   /** Function logical id → its Handler (Globals.Function.Handler when the function has none), in template order. */
@@ -286,11 +300,12 @@ public final class SamApplication {
       path = "Globals.Function.Handler";
       h = parsed.root().path("Globals").path("Function").path("Handler");
     }
-    if (!h.isTextual() || h.asText().isBlank()) {
+    String handler = h.isMissingNode() || h.isNull() ? "" : resolve(h, path);
+    if (handler.isBlank()) {
       throw error(h.isMissingNode() ? props(id) : path,
           "function " + id + " has no Handler: add Handler: pkg.Class::handleRequest");
     }
-    return h.asText().trim();
+    return handler.trim();
   }
 
   /** The function's property, else Globals.Function's, as text; null when neither has it. */
@@ -346,6 +361,9 @@ public final class SamApplication {
       return v.asText();
     }
     if (v.isObject() && v.size() == 1) {
+      if (v.has("Fn::If")) {
+        return resolve(inputs.choose(v.get("Fn::If"), path, this::resolve, this::error), path);
+      }
       if (v.has("Fn::GetAtt")) {
         JsonNode g = v.get("Fn::GetAtt");
         String target = g.isArray() ? join(g) : g.asText();
@@ -368,8 +386,8 @@ public final class SamApplication {
       }
     }
     throw error(path, "cannot resolve " + v
-        + " offline: use !GetAtt <Function>.Arn, !Ref <Function>, !Ref AWS::Region/AWS::AccountId,"
-        + " !Sub with those, or a literal value");
+        + " offline: use !GetAtt <Function>.Arn, !Ref <Function>, !Ref <Parameter>, !Ref AWS::Region/AWS::AccountId,"
+        + " !Sub with those, !If [Condition, a, b], or a literal value");
   }
 
   private String getAtt(String target, String path) {
@@ -401,8 +419,11 @@ public final class SamApplication {
         if (isFunction(name)) {
           return name;
         }
-        throw error(path, "!Ref " + name + " cannot be resolved offline: only a function of the template,"
-            + " AWS::Region, AWS::AccountId and AWS::Partition can"
+        if (inputs.declares(name)) {
+          return inputs.parameter(name, path, this::error);
+        }
+        throw error(path, "!Ref " + name + " cannot be resolved offline: only a function or a parameter of the"
+            + " template, AWS::Region, AWS::AccountId and AWS::Partition can"
             + (types.containsKey(name) ? " (" + name + " is " + types.get(name) + ")" : ""));
       }
     }

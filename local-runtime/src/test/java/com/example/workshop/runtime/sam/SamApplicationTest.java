@@ -224,6 +224,45 @@ class SamApplicationTest {
     assertEquals(JSON.createObjectNode(), SamApplication.load(noGlobals).globals());
   }
 
+  @Test
+  @DisplayName("!Ref Parameter is its Default, withParameter sets it as --parameter-overrides does, and !If takes the branch its Condition picks")
+  void parametersAndConditions() throws IOException {
+    Path template = copyFixture(Map.of(
+        "Handler: com.example.workshop.runtime.sam.fixtures.ChargePayment::charge",
+        "Handler: !If [Classroom, " + FIXTURES + "ValidateOrder::handleRequest, " + FIXTURES + "ChargePayment::charge]",
+        "        Currency: EUR", """
+                Currency: !Ref ShopCurrency
+        Parameters:
+          ShopCurrency:
+            Type: String
+            Default: EUR
+          ClassroomFaults:
+            Type: String
+            AllowedValues: ["on", "off"]
+            Default: "off"
+        Conditions:
+          Classroom: !And [!Equals [!Ref ClassroomFaults, "on"], !Not [!Equals [!Ref ShopCurrency, "KRW"]]]"""));
+    SamApplication deployed = SamApplication.load(template);
+    assertEquals(FIXTURES + "ChargePayment::charge", deployed.handlers().get("ChargePaymentFunction"));
+    assertEquals("EUR", deployed.substitutions().get("Currency"));
+
+    SamApplication classroom = deployed.withParameter("ClassroomFaults", "on");
+    assertEquals(FIXTURES + "ValidateOrder::handleRequest", classroom.handlers().get("ChargePaymentFunction"));
+    assertEquals(FIXTURES + "ValidateOrder::handleRequest", classroom.functions().get("ChargePaymentFunction").handler());
+    assertEquals(FIXTURES + "ChargePayment::charge", deployed.handlers().get("ChargePaymentFunction"), "unchanged");
+    assertEquals(FIXTURES + "ChargePayment::charge",
+        classroom.withParameter("ShopCurrency", "KRW").handlers().get("ChargePaymentFunction"), "!Not and !And");
+    assertEquals("KRW", classroom.withParameter("ShopCurrency", "KRW").substitutions().get("Currency"));
+
+    IllegalArgumentException notAllowed = assertThrows(IllegalArgumentException.class,
+        () -> deployed.withParameter("ClassroomFaults", "yes"));
+    assertEquals("template.yaml: parameter ClassroomFaults must be one of [on, off], got 'yes'", notAllowed.getMessage());
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> deployed.withParameter("Classroom", "on"));
+    assertEquals("template.yaml declares no parameter Classroom; its parameters: ShopCurrency, ClassroomFaults",
+        unknown.getMessage());
+  }
+
   static Stream<Arguments> brokenTemplates() throws IOException {
     try (InputStream in = SamApplicationTest.class.getResourceAsStream("/sam/app-errors.json")) {
       List<Arguments> rows = new ArrayList<>();
