@@ -152,7 +152,8 @@ public final class ExecutionRun implements StrandOwner {
     } catch (StatesError e) {
       fail(root, e.error(), e.cause());
     } catch (ExecutionTimedOut e) {
-      status = RunStatus.TIMED_OUT; // without error or cause, as DescribeExecution shows it
+      status = RunStatus.TIMED_OUT;
+      error = ErrorNames.TIMEOUT;
       history.executionTimedOut(new Cursor(history.size(), true));
     } catch (ExecutionStopped e) {
       status = RunStatus.ABORTED;
