@@ -66,7 +66,8 @@ public final class Main implements Callable<Integer> {
         .addSubcommand(new RunCommand(io))
         .addSubcommand(new RedriveCommand(io))
         .addSubcommand(new DiagramCommand(io))
-        .addSubcommand(new AwsRunCommand(io));
+        .addSubcommand(new AwsRunCommand(io))
+        .addSubcommand(new TestStateCommand(io));
     top.commandLine = cli;
     cli.setExpandAtFiles(false)
         .setOut(new PrintWriter(io.out(), true))

@@ -60,7 +60,7 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"invoke", "scale", "validate", "run", "diagram", "aws-run"})
+  @ValueSource(strings = {"invoke", "scale", "validate", "run", "diagram", "aws-run", "test-state"})
   @DisplayName("every command has a generated --help on stdout, exit 0")
   void help(String command) {
     Result r = run(command, "--help");

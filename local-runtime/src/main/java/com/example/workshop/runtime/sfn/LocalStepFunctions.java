@@ -13,6 +13,7 @@ import com.example.workshop.runtime.sfn.internal.engine.ExecutionRun;
 import com.example.workshop.runtime.sfn.internal.engine.FunctionRunner;
 import com.example.workshop.runtime.sfn.internal.engine.MockConfig;
 import com.example.workshop.runtime.sfn.internal.engine.TaskTokens;
+import com.example.workshop.runtime.sfn.internal.teststate.TestStates;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -220,7 +221,7 @@ public final class LocalStepFunctions {
     ExecutionRun run = new ExecutionRun(config, machine.compiled(), input, inputJson, smName,
         execName, opts.testCase(), mocks, random, machine.eventsHint, control,
         redriven == null ? null : redriven.record());
-    bindSubstitutions(machine);
+    bindSubstitutions(machine.substitutions());
     return new Started(run, control);
   }
 
@@ -234,6 +235,35 @@ public final class LocalStepFunctions {
     return prepare(ended.stateMachine(), ended.input(),
         new StartOptions(ended.record().stateMachineName(), ended.name(), ended.record().testCase()),
         awaited, ended);
+  }
+
+  /**
+   * Runs one state as AWS's TestState API does (mock, variables, Context object, state
+   * configuration); a Task with no mock calls its function as bound here. Nothing sleeps: a Retry
+   * decision is reported (RETRIABLE), not waited for.
+   *
+   * @throws StepFunctionsException a request AWS refuses, with AWS's error name and message
+   */
+  public TestStateResponse testState(TestStateRequest request) {
+    Objects.requireNonNull(request, "request");
+    return TestStateResponse.fromJson(testStateJson(request.toJson(),
+        request.definitionSubstitutions()));
+  }
+
+  /** TestState on the API's JSON request and response bodies (what an endpoint speaks). */
+  public String testStateJson(String requestJson) {
+    return testStateJson(requestJson, Map.of());
+  }
+
+  /** The same, with functions bound under these substitution keys answering for their ARNs. */
+  public String testStateJson(String requestJson, Map<String, String> substitutions) {
+    bindSubstitutions(substitutions);
+    Random random = seed != null ? new Random(seed + executions.getAndIncrement()) : new Random();
+    try {
+      return TestStates.run(requestJson, config, random);
+    } catch (ApiError e) {
+      throw new StepFunctionsException(e.code(), e.getMessage());
+    }
   }
 
   /** {@code statemachine/order.asl.json} → {@code order}; parsed text → LocalStateMachine. */
@@ -253,8 +283,9 @@ public final class LocalStepFunctions {
     return name.isEmpty() || name.length() > 80 ? StartOptions.DEFAULT_STATE_MACHINE_NAME : name;
   }
 
-  private void bindSubstitutions(StateMachine machine) {
-    for (Map.Entry<String, String> e : machine.substitutions().entrySet()) {
+  /** Functions bound under a substitution key answer for the ARN the key stands for. */
+  private void bindSubstitutions(Map<String, String> substitutions) {
+    for (Map.Entry<String, String> e : substitutions.entrySet()) {
       Object binding = bindings.get(e.getKey());
       if (binding != null) {
         String name = functionName(e.getValue());

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,11 @@ class RuntimeClientDifferentialTest {
   private static final Path TASK_ROOT = Path.of("target", "differential-task").toAbsolutePath();
   private static final String PACKAGE = "com.example.orders.functions.";
   private static final PrintStream DISCARD = new PrintStream(PrintStream.nullOutputStream());
+  /**
+   * No row is about timeouts, so every side gets the same generous one: on a loaded machine a cold JVM can
+   * take longer than Lambda's default 3 s, and "Task timed out" there would be load, not a difference.
+   */
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final List<Path> CODE = new ArrayList<>();
 
   private static Session session;
@@ -149,19 +155,19 @@ class RuntimeClientDifferentialTest {
       this.thread = builder(handler).isolation(Isolation.THREAD).build();
       this.config = new FunctionConfig(handler, "orders-function", 256, "us-east-1", "123456789012",
           ClassLoader.getSystemClassLoader(), CODE, Map.of(), DISCARD, Clock.systemUTC());
-      this.client = new RuntimeInterfaceClient(RUNTIME, TASK_ROOT, handler, config);
+      this.client = new RuntimeInterfaceClient(RUNTIME, TASK_ROOT, handler, config, TIMEOUT);
     }
 
     private static LocalLambda.Builder builder(String handler) {
-      return LocalLambda.builder(handler).functionName("orders-function").memoryMb(256).classpath(CODE)
-          .logSink(DISCARD);
+      return LocalLambda.builder(handler).functionName("orders-function").memoryMb(256).timeout(TIMEOUT)
+          .classpath(CODE).logSink(DISCARD);
     }
 
     /** AWS's answer; after an init failure or exit the next invocation gets a new environment, as on Lambda. */
     String oracle(byte[] event) {
       if (!client.alive()) {
         client.close();
-        client = new RuntimeInterfaceClient(RUNTIME, TASK_ROOT, handler, config);
+        client = new RuntimeInterfaceClient(RUNTIME, TASK_ROOT, handler, config, TIMEOUT);
       }
       RuntimeInterfaceClient.Result r = client.invoke(event, config.functionArn());
       return r.functionError() + "\n" + r.payload();

@@ -35,7 +35,9 @@ class ArchitectureTest {
       "definition", Set.of("asl", "query", "query.jsonpath", "query.jsonata", "model"),
       "history", Set.of("asl", "model"),
       "engine", Set.of("asl", "query", "query.jsonpath", "query.jsonata", "model", "history"),
-      "render", Set.of("asl", "query", "query.jsonpath", "model", "history"));
+      "render", Set.of("asl", "query", "query.jsonpath", "model", "history"),
+      "teststate", Set.of("asl", "query", "query.jsonpath", "query.jsonata", "model", "definition",
+          "engine"));
 
   private static List<Path> sources() throws IOException {
     try (Stream<Path> s = Files.walk(MAIN)) {

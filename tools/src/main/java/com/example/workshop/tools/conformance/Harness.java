@@ -13,11 +13,12 @@ import java.util.Set;
 final class Harness {
   /** The {@code requires} entries this harness supplies. */
   static final Set<String> PROVIDES = Set.of("lambdas", "mocks", "callbacks", "stop",
-      "api:DescribeExecution");
+      "api:DescribeExecution", "api:TestState");
 
   private final ExecutionCheck execution;
   private final CaseCheck replay;
   private final CaseCheck validation = new ValidationCheck();
+  private final CaseCheck testState = new TestStateCheck();
 
   Harness(boolean strictHistory) {
     this.execution = new ExecutionCheck(strictHistory);
@@ -46,10 +47,11 @@ final class Harness {
   }
 
   CaseCheck checkFor(VectorFile file, JsonNode testCase) {
-    if (file.group().equals("validation")) {
-      return validation;
-    }
-    return file.requires().isEmpty() || file.requires().equals(List.of("lambdas")) ? execution
-        : replay;
+    return switch (file.group()) {
+      case "validation" -> validation;
+      case "test_state" -> testState;
+      default -> file.requires().isEmpty() || file.requires().equals(List.of("lambdas"))
+          ? execution : replay;
+    };
   }
 }

@@ -91,6 +91,38 @@ class ConformanceCommandTest {
     assertTrue(e.getMessage().contains("has no reason"), e.getMessage());
   }
 
+  private static final String TEST_STATE = """
+      {"requires": ["api:TestState"], "cases": [
+        {"id": "caught", "api": "TestState", "definition": {"Type": "Task",
+           "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "Charge"},
+           "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Refund"}], "End": true},
+         "request": {"input": {"orderId": "o-1"}, "inspectionLevel": "DEBUG",
+           "mock": {"errorOutput": {"error": "PaymentDeclined", "cause": "card expired"}}},
+         "expected_response": {"status": "CAUGHT_ERROR", "nextState": "Refund",
+           "error": "PaymentDeclined", "cause": "card expired",
+           "output": {"Error": "PaymentDeclined", "Cause": "card expired"},
+           "inspectionData": {"input": {"orderId": "o-1"}, "afterInputPath": {"orderId": "o-1"},
+             "afterParameters": {"FunctionName": "Charge"}, "errorDetails": {"catchIndex": 0}}}},
+        {"id": "refused", "api": "TestState", "definition": {"Type": "Pass", "End": true},
+         "request": {"mock": {"result": "{}"}},
+         "expected_error": {"code": "ValidationException",
+           "message": "State type 'Pass' is not supported when a mock is specified"}},
+        {"id": "wrong-status", "api": "TestState", "definition": {"Type": "Fail", "Error": "E"},
+         "request": {}, "expected_response": {"status": "SUCCEEDED"}}
+      ]}""";
+
+  @Test
+  void testStateCasesCompareTheResponseOrTheRefusal() throws Exception {
+    Files.createDirectories(dir.resolve("test_state"));
+    Files.writeString(dir.resolve("test_state/orders.json"), TEST_STATE);
+    String out = run(1, dir.toString());
+    String[] lines = out.strip().split("\n");
+    assertEquals(2, lines.length, out);
+    assertTrue(lines[0].startsWith("FAIL test_state/orders.json::wrong-status: response fields"
+        + " [error, status], expected [status]"), lines[0]);
+    assertEquals("2 passed, 1 failed, 0 skipped", lines[1]);
+  }
+
   @Test
   void anOnlyPatternThatIsNotAGlobIsAUsageError() {
     UsageError e = assertThrows(UsageError.class, () -> run(2, dir.toString(), "--only", "["));

@@ -54,6 +54,22 @@ public final class Compiler {
     return new Result(problems.isEmpty() ? machine : null, problems);
   }
 
+  /**
+   * One state compiled alone, as TestState reads it: at {@code /States/NAME}, in the machine's
+   * query language, its transitions unchecked (the states it names are not there).
+   */
+  public static StateResult compileState(String name, JsonNode state, boolean machineJsonata,
+      LineLocator lines) {
+    Compiler c = new Compiler(lines);
+    c.machineJsonata = machineJsonata;
+    State s = c.state(name, state, LineLocator.child("/States", name), new ArrayList<>());
+    List<Problem> problems = c.checks.problems();
+    return new StateResult(problems.isEmpty() ? s : null, problems);
+  }
+
+  /** A state compiled alone (null when there are problems) and its problems. */
+  public record StateResult(State state, List<Problem> problems) {}
+
   private Machine root(JsonNode def) {
     if (def == null || !def.isObject()) {
       checks.report(SCHEMA, null, "Definition must be a valid JSON object");

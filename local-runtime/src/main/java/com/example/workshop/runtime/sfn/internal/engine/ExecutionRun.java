@@ -45,6 +45,7 @@ public final class ExecutionRun implements StrandOwner {
   private List<String> retriedStates = List.of();
   private ObjectNode executionContext;
   private ObjectNode stateMachineContext;
+  private StateProbe probe;
   /** The ended execution this run redrives, or null. */
   private final RunRecord redriven;
   private final int redriveCount;
@@ -241,14 +242,29 @@ public final class ExecutionRun implements StrandOwner {
     retriedStates.add(state);
   }
 
-  /** The mocked response name for a state of the selected test case, or null. */
-  String mockFor(String state) {
-    return mocks == null ? null : mocks.get(state);
+  /**
+   * The mocked response of a Task's next invocation, or null when it is not mocked: a TestState
+   * run's mock, else the selected test case's response for this invocation of the state.
+   */
+  MockConfig.Response mock(String state) {
+    if (probe != null) {
+      return probe.mock();
+    }
+    String name = mocks == null ? null : mocks.get(state);
+    if (name == null) {
+      return null;
+    }
+    int invocation = mockInvocations.merge(state, 1, Integer::sum) - 1;
+    return config.mockConfig().response(name, invocation);
   }
 
-  /** Zero-based count of this state's mocked invocations so far in this execution. */
-  int nextMockInvocation(String state) {
-    return mockInvocations.merge(state, 1, Integer::sum) - 1;
+  /** What a TestState run injects and observes; null in an execution. */
+  StateProbe probe() {
+    return probe;
+  }
+
+  void probe(StateProbe probe) {
+    this.probe = probe;
   }
 
   /** {@code $$.Execution}, built on first use. */

@@ -63,18 +63,20 @@ final class MapExecutor extends RetryingExecutor {
   @Override
   JsonNode attempt(Visit v, Attempts a) {
     MapState m = (MapState) v.state;
-    if (m.unsupportedField() != null) {
+    StateProbe probe = v.run().probe();
+    if (m.unsupportedField() != null && probe == null) {
       throw new StatesError(ErrorNames.RUNTIME, "The Map field " + m.unsupportedField()
           + " (distributed Map reading or writing S3) is not supported by local-runtime; pass the"
           + " items in the state input and use ItemsPath instead.");
     }
     JsonNode effective = m.io().input(v.input, v);
-    JsonNode items = items(m, effective, v);
+    // TestState: an ItemReader reads the request's mapItemReaderData (null: not given)
+    JsonNode items = m.unsupportedField() != null ? probe.readerItems() : items(m, effective, v);
     Integer maxConcurrency =
         Fields.integer(m.maxConcurrency(), "MaxConcurrencyPath", effective, v.input, v);
     HistoryRecorder history = v.run().history();
     Cursor cursor = v.strand.cursor();
-    history.mapStateStarted(cursor, items.size());
+    history.mapStateStarted(cursor, items == null ? 0 : items.size());
     Integer count = Fields.integer(m.toleratedFailureCount(), "ToleratedFailureCountPath",
         effective, v.input, v);
     if (count != null && count < 0) {
@@ -84,6 +86,16 @@ final class MapExecutor extends RetryingExecutor {
     if (percentage != null && (percentage < 0 || percentage > 100)) {
       throw new StatesError(ErrorNames.RUNTIME,
           "ToleratedFailurePercentage must be between 0 and 100.");
+    }
+    if (probe != null) {
+      if (items != null && m.itemSelector() != null) {
+        ArrayNode selected = Json.NODES.arrayNode(items.size());
+        for (int i = 0; i < items.size(); i++) {
+          selected.add(iterationInput(v, m, effective, i, items.get(i)));
+        }
+        v.inspect("afterItemSelector", selected);
+      }
+      return probe.mapResult(m, maxConcurrency, count, percentage, a);
     }
     if (m.distributed()) {
       history.mapRunStarted(cursor, "arn:aws:states:" + v.run().config().region() + ":"
@@ -112,12 +124,39 @@ final class MapExecutor extends RetryingExecutor {
       items = v.input;
     }
     if (!items.isArray()) {
-      String why = "Map state input must be an array but was: "
-          + (items.isTextual() ? "\"" + items.asText() + "\"" : Json.text(items));
-      throw m.items() instanceof MapState.Items.Path ? new StatesError(ErrorNames.RUNTIME, why)
-          : v.evaluationFailed(null, why);
+      if (m.items() instanceof MapState.Items.Path p) {
+        // AWS's text (recorded by TestState): the path as read, "$$" shown as "$"
+        String path = p.path().text().startsWith("$$") ? p.path().text().substring(1)
+            : p.path().text();
+        throw new StatesError(ErrorNames.RUNTIME,
+            "Reference path \"" + path + "\" must point to array.");
+      }
+      throw v.evaluationFailed(null, "Map state input must be an array but was: "
+          + (items.isTextual() ? "\"" + items.asText() + "\"" : Json.text(items)));
+    }
+    if (m.items() instanceof MapState.Items.Path) {
+      v.inspect("afterItemsPath", items);
     }
     return items;
+  }
+
+  /** An iteration's input: its item, or what the ItemSelector makes of it. */
+  private static JsonNode iterationInput(Visit v, MapState m, JsonNode effective, int index,
+      JsonNode item) {
+    if (m.itemSelector() == null) {
+      return item;
+    }
+    v.mapIndex = index;
+    v.mapValue = item;
+    try {
+      return m.itemSelector() instanceof MapState.ItemSelector.Template t
+          ? t.template().apply(effective, v)
+          : Fields.jsonata(((MapState.ItemSelector.Jsonata) m.itemSelector()).template(),
+              v.input, v, null);
+    } finally {
+      v.mapIndex = -1;
+      v.mapValue = null;
+    }
   }
 
   /**
@@ -134,21 +173,7 @@ final class MapExecutor extends RetryingExecutor {
         w.ended++;
         continue;
       }
-      JsonNode item = w.items.get(i);
-      JsonNode input = item;
-      if (m.itemSelector() != null) {
-        v.mapIndex = i;
-        v.mapValue = item;
-        try {
-          input = m.itemSelector() instanceof MapState.ItemSelector.Template t
-              ? t.template().apply(w.effective, v)
-              : Fields.jsonata(((MapState.ItemSelector.Jsonata) m.itemSelector()).template(),
-                  v.input, v, null);
-        } finally {
-          v.mapIndex = -1;
-          v.mapValue = null;
-        }
-      }
+      JsonNode input = iterationInput(v, m, w.effective, i, w.items.get(i));
       Cursor start = new Cursor(v.strand.cursor().last(), !m.distributed());
       v.run().history().mapIteration(start, EventType.MAP_ITERATION_STARTED, m.name(), i);
       Resume from = redriven instanceof Resume.Child.Again again ? again.from() : null;
@@ -244,11 +269,15 @@ final class MapExecutor extends RetryingExecutor {
         EventType.MAP_ITERATION_ABORTED, m.name(), child.index));
   }
 
-  /** Only a distributed Map tolerates failures (ToleratedFailureCount/Percentage). */
   private static boolean tolerated(MapState m, Work w) {
-    return m.distributed() && (w.toleratedCount != null && w.failures <= w.toleratedCount
-        || w.toleratedPercentage != null
-            && w.failures * 100.0 / w.items.size() <= w.toleratedPercentage);
+    return tolerated(m, w.failures, w.items.size(), w.toleratedCount, w.toleratedPercentage);
+  }
+
+  /** Only a distributed Map tolerates failures (ToleratedFailureCount/Percentage). */
+  static boolean tolerated(MapState m, int failures, int iterations, Integer count,
+      Double percentage) {
+    return m.distributed() && (count != null && failures <= count
+        || percentage != null && failures * 100.0 / iterations <= percentage);
   }
 
   @Override

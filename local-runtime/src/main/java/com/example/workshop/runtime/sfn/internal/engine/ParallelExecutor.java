@@ -38,6 +38,10 @@ final class ParallelExecutor extends RetryingExecutor {
   JsonNode attempt(Visit v, Attempts a) {
     ParallelState p = (ParallelState) v.state;
     JsonNode input = p.io().effectiveInput(v.input, v);
+    StateProbe probe = v.run().probe();
+    if (probe != null) {
+      return probe.parallelResult(a);
+    }
     long started = v.run().history().record(v.strand.cursor(), EventType.PARALLEL_STATE_STARTED);
     Work w = new Work(new Children(v.strand), p.branches().size());
     a.work = w;

@@ -6,6 +6,7 @@ import com.example.workshop.runtime.sfn.internal.asl.StatesError;
 import com.example.workshop.runtime.sfn.internal.model.ErrorHandling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -78,8 +79,13 @@ abstract class RetryingExecutor implements StateExecutor {
   @Override
   public final Step step(Visit v) {
     Attempts a = (Attempts) v.work;
+    StateProbe probe = v.run().probe();
     if (a == null) {
       a = new Attempts(handling(v).retriers().size());
+      if (probe != null) {
+        Arrays.fill(a.retries, probe.retryCount());
+        a.retryCount = probe.retryCount();
+      }
       v.work = a;
     }
     while (true) {
@@ -101,6 +107,13 @@ abstract class RetryingExecutor implements StateExecutor {
       } catch (StatesError e) {
         v.phase = ATTEMPT;
         RetryDecision d = RetryDecision.decide(handling(v), a.retries, e, v.random());
+        if (probe != null) {
+          // TestState reports the decision (retriable, caught, failed) instead of retrying
+          probe.decided(handling(v), e, d);
+          if (d instanceof RetryDecision.Retry) {
+            return new Step.Failed(e);
+          }
+        }
         if (d instanceof RetryDecision.Retry r) {
           a.retries[r.retrier()]++;
           a.retryCount++;

@@ -37,6 +37,10 @@ final class Strand {
   private boolean over;
   /** The type of the state whose error ended this strand, or null. */
   private StateType failedIn;
+  /** A TestState strand runs one state: it ends when that state exits, wherever it goes next. */
+  private boolean oneState;
+  /** The Next of the state that ended a one-state strand (null for an end state). */
+  private String exitedTo;
 
   Strand(ExecutionRun run, Branch branch, JsonNode input, Variables variables, Cursor cursor,
       StrandOwner owner, int index) {
@@ -101,6 +105,17 @@ final class Strand {
     epoch++;
   }
 
+  /** Makes this a TestState strand: it ends after its first state. */
+  Strand oneState() {
+    oneState = true;
+    return this;
+  }
+
+  /** Where the state that ended a one-state strand goes next; null for an end state. */
+  String exitedTo() {
+    return exitedTo;
+  }
+
   /** The type of the state whose error ended this strand; null unless it failed. */
   StateType failedIn() {
     return failedIn;
@@ -137,8 +152,9 @@ final class Strand {
       Step step = step(visit);
       if (step instanceof Step.Next s) {
         visit = null;
-        if (s.next() == null) {
+        if (s.next() == null || oneState) {
           over = true;
+          exitedTo = s.next();
           owner.finished(this, s.output());
           return;
         }

@@ -270,11 +270,7 @@ final class TaskInvoker {
   }
 
   private static MockConfig.Response mock(Visit v, TaskState t) {
-    String response = v.run().mockFor(t.name());
-    if (response == null) {
-      return null;
-    }
-    return v.run().config().mockConfig().response(response, v.run().nextMockInvocation(t.name()));
+    return v.run().mock(t.name());
   }
 
   /** Starts the function on a worker thread; its measured duration is the task's. */

@@ -108,7 +108,27 @@ final class Visit implements EvalContext {
   }
 
   @Override
+  public void inspect(String stage, JsonNode value) {
+    StateProbe probe = run().probe();
+    if (probe != null) {
+      probe.stage(stage, value);
+    }
+  }
+
+  /** The Context object: a TestState run's, or this visit's in its execution. */
+  @Override
   public JsonNode contextObject() {
+    StateProbe probe = run().probe();
+    ObjectNode ctx = probe != null ? probe.context().deepCopy() : executionContextObject();
+    if (mapIndex >= 0) {
+      ObjectNode item = ctx.putObject("Map").putObject("Item");
+      item.put("Index", mapIndex);
+      item.set("Value", mapValue);
+    }
+    return ctx;
+  }
+
+  private ObjectNode executionContextObject() {
     ObjectNode ctx = Json.object();
     ExecutionRun run = run();
     ctx.set("Execution", run.executionContext());
@@ -121,11 +141,6 @@ final class Visit implements EvalContext {
     }
     if (taskToken != null) {
       ctx.putObject("Task").put("Token", taskToken);
-    }
-    if (mapIndex >= 0) {
-      ObjectNode item = ctx.putObject("Map").putObject("Item");
-      item.put("Index", mapIndex);
-      item.set("Value", mapValue);
     }
     return ctx;
   }

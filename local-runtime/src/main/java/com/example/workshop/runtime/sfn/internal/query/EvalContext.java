@@ -21,4 +21,11 @@ public interface EvalContext {
    * States.QueryEvaluationError to throw.
    */
   StatesError evaluationFailed(String location, String why);
+
+  /**
+   * A stage of the state's input and output processing produced {@code value}; {@code stage} is
+   * the name TestState's inspectionData gives it ({@code afterInputPath}, {@code result}, ...).
+   * Only a TestState run listens.
+   */
+  default void inspect(String stage, JsonNode value) {}
 }

@@ -37,11 +37,15 @@ public final class JsonataIo implements StateIo {
 
   @Override
   public JsonNode effectiveInput(JsonNode raw, EvalContext ctx) {
-    return arguments == null ? raw : arguments.apply(States.of(raw, null, null, ctx), ctx);
+    JsonNode effective =
+        arguments == null ? raw : arguments.apply(States.of(raw, null, null, ctx), ctx);
+    ctx.inspect("afterArguments", effective);
+    return effective;
   }
 
   @Override
   public Exit withResult(JsonNode raw, JsonNode result, EvalContext ctx) {
+    ctx.inspect("result", result);
     JsonNode states = States.of(raw, bindsResult ? result : null, null, ctx);
     ObjectNode assigned = assign(assign, states, ctx);
     return new Exit(output == null ? result : output.apply(states, ctx), assigned);

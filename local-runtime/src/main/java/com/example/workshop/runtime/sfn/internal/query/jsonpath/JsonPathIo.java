@@ -40,20 +40,28 @@ public final class JsonPathIo implements StateIo {
 
   @Override
   public JsonNode input(JsonNode raw, EvalContext ctx) {
-    return inputPath == null ? Json.object() : read(inputPath, raw, ctx);
+    JsonNode afterInputPath = inputPath == null ? Json.object() : read(inputPath, raw, ctx);
+    ctx.inspect("afterInputPath", afterInputPath);
+    return afterInputPath;
   }
 
   @Override
   public JsonNode effectiveInput(JsonNode raw, EvalContext ctx) {
     JsonNode afterInputPath = input(raw, ctx);
-    return parameters == null ? afterInputPath : parameters.apply(afterInputPath, ctx);
+    JsonNode effective = parameters == null ? afterInputPath : parameters.apply(afterInputPath, ctx);
+    ctx.inspect("afterParameters", effective);
+    return effective;
   }
 
   @Override
   public Exit withResult(JsonNode raw, JsonNode result, EvalContext ctx) {
+    ctx.inspect("result", result);
     ObjectNode assigned = assign(assign, result, ctx);
     JsonNode selected = resultSelector == null ? result : resultSelector.apply(result, ctx);
-    return new Exit(output(resultPath(resultPath, raw, selected), ctx), assigned);
+    ctx.inspect("afterResultSelector", selected);
+    JsonNode afterResultPath = resultPath(resultPath, raw, selected);
+    ctx.inspect("afterResultPath", afterResultPath);
+    return new Exit(output(afterResultPath, ctx), assigned);
   }
 
   @Override
