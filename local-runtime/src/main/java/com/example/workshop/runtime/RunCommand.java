@@ -372,28 +372,6 @@ final class RunCommand implements Callable<Integer> {
     return name;
   }
 
-  /**
-   * Binds each {@code --function NAME=pkg.Class::method[,settings]}; returns the handler by name.
-   */
-  static Map<String, String> bindFunctions(List<String> functions, LocalStepFunctions.Builder b) {
-    Map<String, String> handlers = new LinkedHashMap<>();
-    for (String f : functions) {
-      int eq = f.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageException("--function takes NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB], got '"
-            + f + "'");
-      }
-      String name = f.substring(0, eq);
-      if (handlers.containsKey(name)) {
-        throw new UsageException("--function " + name + " is given twice; bind each function once");
-      }
-      String spec = f.substring(eq + 1);
-      handlers.put(name, spec.split(",")[0].trim());
-      b.function(name, function(spec));
-    }
-    return handlers;
-  }
-
   /** {@code pkg.Class::method[,timeout=SECONDS][,memory=MB]}: a handler with its function's settings. */
   static LocalLambda.Builder function(String spec) {
     String[] parts = spec.split(",");
