@@ -185,6 +185,30 @@ class CommandLineTest {
   }
 
   @Test
+  @DisplayName("run's options and files that AWS or the JVM would refuse are usage errors naming them")
+  void runOptions() throws Exception {
+    Path def = file("accept.asl.json", PASS);
+    assertUsageError(run("run", "--definition", dir.toString()), "definition " + dir + " is a folder; give a file");
+    assertUsageError(run("run", def.toString(), "--classpath", def.toString(), "--function", "F=demo.A::b"),
+        "classpath entry " + def + " is neither a folder nor a jar file");
+    assertUsageError(run("run", def.toString(), "--account", "abc"),
+        "--account: InvalidArn: Invalid Arn: the account ID 'abc' is not 12 digits");
+    assertUsageError(run("run", def.toString(), "--region", ""),
+        "--region: InvalidArn: Invalid Arn: '' is not an AWS Region code");
+    assertUsageError(run("run", def.toString(), "--execution-name", "orders/o-1"),
+        "InvalidName: Invalid Name: 'orders/o-1'");
+    assertUsageError(run("run", def.toString(), "--execution-name", "o".repeat(81)),
+        "at 'name' failed to satisfy constraint: Member must have length less than or equal to 80");
+    assertUsageError(run("{\"n\": \"\\ud800\"}".getBytes(StandardCharsets.UTF_8), "run", def.toString(),
+        "--input", "-"), "the string at $['n'] holds half of a UTF-16 surrogate pair");
+    Path mocks = file("both.json", """
+        {"StateMachines": {"accept": {"TestCases": {"T": {"Accept": "R"}}}},
+         "MockedResponses": {"R": {"0": {"Return": {}, "Throw": {"Error": "E"}}}}}""");
+    assertUsageError(run("run", def.toString(), "--mock-config", mocks.toString(), "--test-case", "T"),
+        mocks + ": MockedResponses.R.0 has both \"Return\" and \"Throw\"");
+  }
+
+  @Test
   @DisplayName("a mock file's state machine, test case and state names are checked, with suggestions")
   void mockNames() throws Exception {
     Path def = file("orders.asl.json", """

@@ -6,6 +6,7 @@ import com.example.workshop.runtime.lambda.LocalLambda;
 import com.example.workshop.runtime.sfn.internal.asl.Ids;
 import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.example.workshop.runtime.sfn.internal.asl.Limits;
+import com.example.workshop.runtime.sfn.internal.asl.Names;
 import com.example.workshop.runtime.sfn.internal.engine.ApiError;
 import com.example.workshop.runtime.sfn.internal.engine.EngineConfig;
 import com.example.workshop.runtime.sfn.internal.engine.ExecutionControl;
@@ -203,12 +204,13 @@ public final class LocalStepFunctions {
     try {
       input = Json.parseDocument(inputJson);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Invalid execution input (not JSON): " + e.getMessage());
+      throw new IllegalArgumentException("Invalid execution input: " + e.getMessage());
     }
-    String smName = opts.stateMachineName() != null ? opts.stateMachineName()
+    String smName = opts.stateMachineName() != null ? Names.checkName(opts.stateMachineName())
         : defaultName(machine);
     Random random = seed != null ? new Random(seed + executions.getAndIncrement()) : new Random();
-    String execName = opts.executionName() != null ? opts.executionName() : Ids.uuid(random);
+    String execName = opts.executionName() != null ? Names.checkName(opts.executionName())
+        : Ids.uuid(random);
     Map<String, String> mocks = null;
     if (opts.testCase() != null) {
       if (mockConfig == null) {
@@ -460,12 +462,12 @@ public final class LocalStepFunctions {
     }
 
     public Builder accountId(String accountId) {
-      this.accountId = Objects.requireNonNull(accountId, "accountId");
+      this.accountId = Names.checkAccountId(Objects.requireNonNull(accountId, "accountId"));
       return this;
     }
 
     public Builder region(String region) {
-      this.region = Objects.requireNonNull(region, "region");
+      this.region = Names.checkRegion(Objects.requireNonNull(region, "region"));
       return this;
     }
 

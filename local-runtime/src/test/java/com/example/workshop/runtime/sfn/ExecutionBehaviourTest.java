@@ -409,6 +409,26 @@ class ExecutionBehaviourTest {
   }
 
   @Test
+  @DisplayName("a HeartbeatSeconds that fires ends the invocation without logging Lambda's own timeout")
+  void aHeartbeatTimeoutIsNotLoggedAsTheFunctionsTimeout() {
+    StateMachine m = machine("""
+        {'StartAt': 'Charge', 'States': {'Charge': {'Type': 'Task',
+          'Resource': 'arn:aws:lambda:us-east-1:123456789012:function:Charge',
+          'HeartbeatSeconds': 1, 'End': true}}}""");
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    Execution ex = engine()
+        .function("Charge", com.example.workshop.runtime.lambda.LocalLambda
+            .builder("com.example.workshop.runtime.sfn.handlers.SlowCharge::handleRequest")
+            .logSink(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)))
+        .build().start(m, "{\"millis\": 2500}");
+    assertEquals("States.HeartbeatTimeout", ex.error());
+    String lines = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(lines.contains("Invocation abandoned: the caller stopped waiting"), lines);
+    assertTrue(!lines.contains("Task timed out after"), lines);
+    assertTrue(lines.contains("END RequestId: ") && lines.contains("REPORT RequestId: "), lines);
+  }
+
+  @Test
   void aStateOutputOverTwoHundredFiftySixKibFailsWithDataLimitExceeded() {
     StateMachine m = machine("""
         {'StartAt': 'Duplicate', 'States': {'Duplicate': {'Type': 'Pass',

@@ -1,5 +1,6 @@
 package com.example.workshop.runtime.sfn;
 
+import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 
 /** Loads golden test tables: a JSON array of case objects, each with a "name". */
 public final class GoldenFiles {
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The engine's mapper: decimals are read as the exact BigDecimal an execution would see. */
+  public static final ObjectMapper MAPPER = Json.MAPPER;
 
   private GoldenFiles() {}
 

@@ -6,9 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** AWS Step Functions Local MockConfigFile.json test cases, selected per execution. */
 class MockConfigTest {
@@ -96,5 +104,19 @@ class MockConfigTest {
     assertEquals("{\"orderId\":\"o-1\",\"review\":{\"approved\":true}}", ex.output());
     String scheduled = ex.history().get(2).details().get("parameters").asText();
     assertTrue(scheduled.contains("\"token\":\"local-"), scheduled);
+  }
+
+  static Stream<Arguments> badMockFiles() {
+    return GoldenFiles.cases("engine/mocks/bad-mock-files.json");
+  }
+
+  @ParameterizedTest
+  @MethodSource("badMockFiles")
+  void aBadMockFileIsRefusedNamingTheFileAndTheField(JsonNode c, @TempDir Path dir)
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("mock-config.json"), c.get("text").asText());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> LocalStepFunctions.builder().mockConfig(file));
+    assertEquals(c.get("message").asText().replace("FILE", file.toString()), e.getMessage());
   }
 }

@@ -114,7 +114,9 @@ public final class ConformanceCommand {
 
   private static JsonNode read(Path file) {
     try {
-      return MAPPER.readTree(file.toFile());
+      return MAPPER.readTree(Files.readString(file)
+          .replace("<" + ExecutionCheck.MACHINE + ">", ExecutionCheck.MACHINE)
+          .replace("<" + ExecutionCheck.EXECUTION + ">", ExecutionCheck.EXECUTION));
     } catch (IOException e) {
       throw new UsageError("cannot read vector file " + file + ": " + e.getMessage());
     }

@@ -24,8 +24,12 @@ final class ExecutionCheck implements CaseCheck {
   static final String ACCOUNT = "111111111111";
   static final String REGION = "us-east-1";
   static final String ROLE = "snf_role_arn";
-  static final String MACHINE = "<ArnPart_0idx>";
-  static final String EXECUTION = "<ExecArnPart_0idx>";
+  /**
+   * The recordings mask these names as {@code <ArnPart_0idx>} and {@code <ExecArnPart_0idx>},
+   * which AWS would refuse as names; the files are read with the brackets dropped.
+   */
+  static final String MACHINE = "ArnPart_0idx";
+  static final String EXECUTION = "ExecArnPart_0idx";
 
   private final boolean strictHistory;
 

@@ -8,6 +8,7 @@ import com.example.workshop.runtime.sfn.internal.query.jsonpath.PathSyntax;
 import com.example.workshop.runtime.sfn.internal.query.jsonpath.PayloadTemplate;
 import com.example.workshop.runtime.sfn.internal.query.jsonpath.QueryPath;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -90,6 +91,12 @@ final class Checks {
   Long integer(JsonNode v, String pointer, String field, long min, long max) {
     if (v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= min && v.asLong() <= max) {
       return v.asLong();
+    }
+    if (max == Limits.MAX_SECONDS && v.isNumber() && v.decimalValue().compareTo(BigDecimal.valueOf(max)) > 0
+        && (v.isIntegralNumber() || v.decimalValue().stripTrailingZeros().scale() <= 0)) {
+      report(SCHEMA, pointer, "The value for the field '" + field + "' must be at most " + max
+          + " (AWS's limit), but was " + v.asText());
+      return null;
     }
     String range = max == Limits.MAX_SECONDS || max == Integer.MAX_VALUE
         ? (min == 0 ? "a non-negative integer" : min == 1 ? "a positive integer"

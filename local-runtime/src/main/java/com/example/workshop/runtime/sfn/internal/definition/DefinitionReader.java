@@ -1,10 +1,12 @@
 package com.example.workshop.runtime.sfn.internal.definition;
 
+import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -53,7 +55,12 @@ public final class DefinitionReader {
     JsonNode root;
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
-      root = value(parser, first, "");
+      try {
+        root = value(parser, first, "");
+      } catch (StreamConstraintsException e) {
+        diagnostics.add(tooLarge(e, parser.currentLocation()));
+        return new ReadResult(null, new LineLocator(lines), diagnostics);
+      }
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         int line = parser.currentTokenLocation().getLineNr();
@@ -73,6 +80,17 @@ public final class DefinitionReader {
       return new ReadResult(null, new LineLocator(lines), diagnostics);
     }
     return new ReadResult(root, new LineLocator(lines), diagnostics);
+  }
+
+  /**
+   * A definition past the parser's limits (nesting depth, string or number length): where, in
+   * words, without Jackson's settings (Jackson gives these no location of their own).
+   */
+  private static Problem tooLarge(StreamConstraintsException e, JsonLocation at) {
+    String what = Json.withoutSettings(e.getOriginalMessage());
+    return new Problem(INVALID_JSON, null,
+        "The definition is too large to read: " + what + " at line " + at.getLineNr()
+            + ", column " + at.getColumnNr(), Math.max(at.getLineNr(), 0));
   }
 
   /**
@@ -107,7 +125,7 @@ public final class DefinitionReader {
         case LONG -> NODES.numberNode(p.getLongValue());
         default -> NODES.numberNode(p.getBigIntegerValue());
       };
-      case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
+      case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDecimalValue());
       case VALUE_TRUE -> NODES.booleanNode(true);
       case VALUE_FALSE -> NODES.booleanNode(false);
       case VALUE_NULL -> NODES.nullNode();

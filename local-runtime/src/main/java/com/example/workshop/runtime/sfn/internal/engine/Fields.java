@@ -13,6 +13,7 @@ import com.example.workshop.runtime.sfn.internal.query.jsonpath.JsonPathIo;
 import com.example.workshop.runtime.sfn.internal.query.jsonpath.JsonPaths;
 import com.example.workshop.runtime.sfn.internal.query.jsonpath.QueryPath;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -55,7 +56,7 @@ final class Fields {
         throw new StatesError(ErrorNames.RUNTIME,
             "The SecondsPath parameter cannot be parsed as a long value: " + shown);
       }
-      if (value.asDouble() < 0) {
+      if (value.asLong() < 0) {
         throw new StatesError(ErrorNames.RUNTIME,
             "The SecondsPath parameter references a negative value: " + shown);
       }
@@ -109,9 +110,17 @@ final class Fields {
     if (n.isIntegralNumber()) {
       return n.canConvertToLong();
     }
+    if (n.isBigDecimal()) { // exact: 1e400 is out of range, 1E+2 is 100, 1e-400 is not whole
+      BigDecimal d = n.decimalValue();
+      return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0
+          && d.compareTo(LONG_MIN) >= 0 && d.compareTo(LONG_MAX) <= 0;
+    }
     return n.isNumber() && n.asDouble() == Math.rint(n.asDouble())
         && Math.abs(n.asDouble()) < 9.2e18;
   }
+
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private static JsonNode waitPath(QueryPath path, JsonNode doc, Visit v, String field) {
     try {
@@ -159,7 +168,8 @@ final class Fields {
     }
     if (value instanceof NumberValue.Path p) {
       JsonNode n = JsonPathIo.read(p.path(), effective, v);
-      if (!n.isIntegralNumber() && !(n.isNumber() && n.asDouble() == Math.rint(n.asDouble()))) {
+      if (!n.isIntegralNumber() && !(n.isBigDecimal() && n.decimalValue().stripTrailingZeros()
+          .scale() <= 0) && !(n.isNumber() && n.asDouble() == Math.rint(n.asDouble()))) {
         throw new StatesError(ErrorNames.RUNTIME, "The " + pathField + " field refers to value \""
             + display(n) + "\" which is not a valid integer: " + p.path().text());
       }

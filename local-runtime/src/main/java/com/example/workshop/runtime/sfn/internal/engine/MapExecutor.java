@@ -10,6 +10,7 @@ import com.example.workshop.runtime.sfn.internal.history.EventType;
 import com.example.workshop.runtime.sfn.internal.history.HistoryRecorder;
 import com.example.workshop.runtime.sfn.internal.model.ErrorHandling;
 import com.example.workshop.runtime.sfn.internal.model.MapState;
+import com.example.workshop.runtime.sfn.internal.model.NumberValue;
 import com.example.workshop.runtime.sfn.internal.query.jsonpath.JsonPathIo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -74,6 +75,13 @@ final class MapExecutor extends RetryingExecutor {
     JsonNode items = m.unsupportedField() != null ? probe.readerItems() : items(m, effective, v);
     Integer maxConcurrency =
         Fields.integer(m.maxConcurrency(), "MaxConcurrencyPath", effective, v.input, v);
+    if (maxConcurrency != null && maxConcurrency < 0) { // a literal is checked by validation
+      if (m.maxConcurrency() instanceof NumberValue.Jsonata) {
+        throw v.evaluationFailed("MaxConcurrency",
+            "The MaxConcurrency field must not be negative, but was: " + maxConcurrency);
+      }
+      throw new StatesError(ErrorNames.RUNTIME, "MaxConcurrency cannot be negative.");
+    }
     HistoryRecorder history = v.run().history();
     Cursor cursor = v.strand.cursor();
     history.mapStateStarted(cursor, items == null ? 0 : items.size());

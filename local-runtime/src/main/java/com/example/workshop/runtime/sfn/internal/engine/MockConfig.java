@@ -60,6 +60,11 @@ public final class MockConfig {
           throw new IllegalArgumentException(source + ": MockedResponses." + e.getKey()
               + ": invocation key '" + key + "' must be a number like \"0\" or a range like \"1-2\"");
         }
+        if (from > to) {
+          throw new IllegalArgumentException(source + ": MockedResponses." + e.getKey()
+              + ": invocation range '" + key + "' ends before it starts; write it as \"" + to + "-"
+              + from + "\"");
+        }
         ranges.add(new Range(from, to, response(entry.getValue(), e.getKey() + "." + key)));
       }
       ranges.sort((a, b) -> Integer.compare(a.from, b.from));
@@ -71,7 +76,8 @@ public final class MockConfig {
     JsonNode submitted = body.get("Submitted");
     if (body.has("Return") && body.has("Throw")) {
       throw new IllegalArgumentException(source + ": MockedResponses." + where
-          + " has both \"Return\" and \"Throw\"; keep one");
+          + " has both \"Return\" and \"Throw\"; a mocked invocation either returns or throws,"
+          + " so keep one");
     }
     if (body.has("Return")) {
       String text = Json.text(body.get("Return"));

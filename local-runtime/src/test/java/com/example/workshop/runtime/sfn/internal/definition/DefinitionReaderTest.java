@@ -112,13 +112,34 @@ class DefinitionReaderTest {
   }
 
   @Test
-  @DisplayName("numbers keep their JSON type")
+  @DisplayName("numbers keep their JSON type and their exact value")
   void numbersKeepTheirType() {
     DefinitionReader.ReadResult r = DefinitionReader.read(
-        "{\"a\": 1, \"b\": 1.5, \"c\": 12345678901, \"d\": 123456789012345678901234567890}", "x");
+        "{\"a\": 1, \"b\": 1.5, \"c\": 12345678901, \"d\": 123456789012345678901234567890,"
+            + " \"e\": 12345678901234567.89, \"f\": 1e400, \"g\": 39.80}", "x");
     assertTrue(r.root().get("a").isInt());
-    assertTrue(r.root().get("b").isDouble());
+    assertTrue(r.root().get("b").isBigDecimal());
+    assertEquals("12345678901234567.89", r.root().get("e").decimalValue().toPlainString());
+    assertEquals("1E+400", r.root().get("f").toString());
+    assertEquals("39.80", r.root().get("g").toString());
     assertTrue(r.root().get("c").isLong());
     assertTrue(r.root().get("d").isBigInteger());
+  }
+
+  @Test
+  @DisplayName("a definition nested past the parser's depth is reported at its line, in words")
+  void tooDeepIsReportedAtItsLine() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 250; i++) {
+      text.append("{\"StartAt\": \"X\", \"States\": {\"X\": {\"Type\": \"Parallel\", \"End\": true,"
+          + " \"Branches\": [\n");
+    }
+    text.append("{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+    text.append("]}}}".repeat(250));
+    DefinitionReader.ReadResult r = DefinitionReader.read(text.toString(), "x");
+    assertEquals(1, r.diagnostics().size());
+    assertEquals(251, r.diagnostics().get(0).line());
+    assertEquals("The definition is too large to read: Document nesting depth (1001) exceeds the"
+        + " maximum allowed (1000) at line 251, column 2", r.diagnostics().get(0).message());
   }
 }

@@ -192,14 +192,15 @@ public final class JsonataTemplate {
       throw threw(e, e.syntax());
     }
     Object result;
+    JsonataValues.Exact exact = new JsonataValues.Exact();
     // a parsed Jsonata is not safe for concurrent evaluation
     synchronized (e.compiled()) {
       Jsonata.Frame frame = e.compiled().createFrame();
-      frame.bind("states", toJava(states));
+      frame.bind("states", toJava(states, exact));
       for (String name : e.variables()) {
         JsonNode value = ctx.variables().get(name);
         if (value != null) {
-          frame.bind(name, toJava(value));
+          frame.bind(name, toJava(value, exact));
         }
       }
       AwsFunctions.bind(frame, ctx.random());
@@ -215,7 +216,7 @@ public final class JsonataTemplate {
     if (result == null) {
       throw e.error("returned nothing (undefined).");
     }
-    return toJson(result, e);
+    return toJson(result, e, exact);
   }
 
   private static EvaluationError threw(Expression e, JException x) {

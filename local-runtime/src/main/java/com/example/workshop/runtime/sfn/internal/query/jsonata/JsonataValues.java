@@ -12,6 +12,7 @@ import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +24,44 @@ final class JsonataValues {
   private JsonataValues() {}
 
   /**
+   * The numbers of one evaluation that a double cannot hold exactly (12345678901234567.89, 1e400),
+   * each by the very Double object JSONata was given: JSONata computes with doubles, as jsonata-js
+   * does, but a number it only passes along comes back as it was written.
+   */
+  static final class Exact {
+    private final Map<Object, JsonNode> numbers = new IdentityHashMap<>();
+
+    private Object number(JsonNode node) {
+      Double d = node.asDouble(); // a new object each time: the identity is this node's
+      if (!Double.isFinite(d) || new BigDecimal(d).compareTo(node.decimalValue()) != 0) {
+        numbers.put(d, node);
+      }
+      return d;
+    }
+
+    private JsonNode original(Object value) {
+      return numbers.get(value);
+    }
+  }
+
+  /** As {@link #toJava(JsonNode, Exact)} without keeping exact numbers ($parse's result). */
+  static Object toJava(JsonNode node) {
+    return toJava(node, null);
+  }
+
+  /**
    * A JSON value as JSONata sees it. Objects and arrays become read-only views that convert a
    * member when it is first read, so an expression pays only for the part of the input it touches.
    */
-  static Object toJava(JsonNode node) {
+  static Object toJava(JsonNode node, Exact exact) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return Jsonata.NULL_VALUE;
     }
     if (node.isObject()) {
-      return new ObjectView(node);
+      return new ObjectView(node, exact);
     }
     if (node.isArray()) {
-      return new ArrayView(node);
+      return new ArrayView(node, exact);
     }
     if (node.isTextual()) {
       return node.asText();
@@ -42,25 +69,27 @@ final class JsonataValues {
     if (node.isBoolean()) {
       return node.asBoolean();
     }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToLong() ? (Object) node.asLong() : node.asDouble();
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      return node.asLong();
     }
-    return node.asDouble();
+    return exact != null ? exact.number(node) : node.asDouble();
   }
 
   private static final class ObjectView extends AbstractMap<String, Object> {
     final JsonNode node;
+    private final Exact exact;
     private final Map<String, Object> converted = new HashMap<>();
     private Set<Entry<String, Object>> entries;
 
-    ObjectView(JsonNode node) {
+    ObjectView(JsonNode node, Exact exact) {
       this.node = node;
+      this.exact = exact;
     }
 
     @Override
     public Object get(Object key) {
       JsonNode member = key instanceof String k ? node.get(k) : null;
-      return member == null ? null : converted.computeIfAbsent((String) key, k -> toJava(member));
+      return member == null ? null : converted.computeIfAbsent((String) key, k -> toJava(member, exact));
     }
 
     @Override
@@ -86,10 +115,12 @@ final class JsonataValues {
 
   private static final class ArrayView extends AbstractList<Object> implements RandomAccess {
     final JsonNode node;
+    private final Exact exact;
     private final Object[] converted;
 
-    ArrayView(JsonNode node) {
+    ArrayView(JsonNode node, Exact exact) {
       this.node = node;
+      this.exact = exact;
       this.converted = new Object[node.size()];
     }
 
@@ -97,7 +128,7 @@ final class JsonataValues {
     public Object get(int index) {
       Object v = converted[index];
       if (v == null) {
-        v = toJava(node.get(index));
+        v = toJava(node.get(index), exact);
         converted[index] = v;
       }
       return v;
@@ -109,8 +140,12 @@ final class JsonataValues {
     }
   }
 
-  static JsonNode toJson(Object value, JsonataTemplate.Expression e) {
+  static JsonNode toJson(Object value, JsonataTemplate.Expression e, Exact exact) {
     JsonNodeFactory f = Json.NODES;
+    JsonNode original = exact.original(value);
+    if (original != null) {
+      return original;
+    }
     if (value == null || value == Jsonata.NULL_VALUE) {
       return f.nullNode();
     }
@@ -124,7 +159,7 @@ final class JsonataValues {
       ObjectNode out = f.objectNode();
       for (Map.Entry<?, ?> en : map.entrySet()) {
         if (en.getValue() != null) { // undefined members vanish, as in jsonata-js
-          out.set(String.valueOf(en.getKey()), toJson(en.getValue(), e));
+          out.set(String.valueOf(en.getKey()), toJson(en.getValue(), e, exact));
         }
       }
       return out;
@@ -133,7 +168,7 @@ final class JsonataValues {
       ArrayNode out = f.arrayNode(list.size());
       for (Object o : list) {
         if (o != null) {
-          out.add(toJson(o, e));
+          out.add(toJson(o, e, exact));
         }
       }
       return out;

@@ -1,6 +1,7 @@
 package com.example.workshop.runtime.sfn.internal.query.jsonpath;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 final class IntrinsicParser {
   static final int MAX_NESTING = 10;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.MAPPER;
 
   sealed interface Arg permits Literal, Text, PathRef, Call {}
 

@@ -1,5 +1,6 @@
 package com.example.workshop.runtime.sfn.internal.query.jsonpath;
 
+import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * as immutable.
  */
 public final class JsonPaths {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.MAPPER;
   private static final Configuration CONFIGURATION =
       Configuration.builder()
           .jsonProvider(new JacksonJsonNodeJsonProvider(MAPPER))
