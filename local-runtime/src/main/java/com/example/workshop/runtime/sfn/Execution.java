@@ -240,7 +240,7 @@ public final class Execution {
       throw new IllegalArgumentException(file + ": cannot read it: " + e.getMessage());
     }
     try {
-      SavedExecution.Loaded loaded = SavedExecution.read(Json.parseDocument(text));
+      SavedExecution.Loaded loaded = SavedExecution.read(Json.parse(text));
       StateMachine machine = StateMachine.parse(loaded.definition(), loaded.substitutions(),
           file.toString());
       return new Execution(loaded.record(), machine, Clock.systemUTC());

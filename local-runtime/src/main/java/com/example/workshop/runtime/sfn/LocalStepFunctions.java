@@ -202,7 +202,7 @@ public final class LocalStepFunctions {
           + " pass JSON such as {} or {\"orderId\": \"o-1\"}");
     }
     try {
-      input = Json.parseDocument(inputJson);
+      input = Json.parse(inputJson);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid execution input: " + e.getMessage());
     }

@@ -164,33 +164,6 @@ public final class Json {
   }
 
   /**
-   * Parses a whole document: one JSON value and nothing after it. The message of a failure says
-   * what is wrong at which line and column, without Jackson's source description.
-   */
-  public static JsonNode parseDocument(String text) {
-    try (com.fasterxml.jackson.core.JsonParser p = MAPPER.createParser(text)) {
-      JsonNode node = MAPPER.readTree(p);
-      if (node == null || node.isMissingNode()) {
-        throw new IllegalArgumentException("no JSON value (the text is empty)");
-      }
-      if (p.nextToken() != null) {
-        throw new IllegalArgumentException("unexpected content after the JSON value at line "
-            + p.currentTokenLocation().getLineNr() + ", column "
-            + p.currentTokenLocation().getColumnNr());
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      String message = e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ")
-          .replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]", "line $1, column $2");
-      var at = e.getLocation();
-      throw new IllegalArgumentException(message
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()), e);
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
    * True when the compact UTF-8 JSON text of {@code node} is longer than {@code limit} bytes.
    * Walks the tree and stops early; small values cost next to nothing (no text is built).
    */

@@ -108,7 +108,7 @@ public final class MockConfig {
   public static MockConfig parse(String json, String source) {
     JsonNode root;
     try {
-      root = Json.parseDocument(json);
+      root = Json.parse(json);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + " is not valid JSON: " + e.getMessage());
     }

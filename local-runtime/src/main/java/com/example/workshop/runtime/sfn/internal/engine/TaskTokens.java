@@ -46,7 +46,7 @@ public final class TaskTokens {
     }
     JsonNode value;
     try {
-      value = Json.parseDocument(output);
+      value = Json.parse(output);
     } catch (IllegalArgumentException e) {
       throw new ApiError("InvalidOutput", "Invalid Output: the output is not JSON: "
           + e.getMessage());
