@@ -65,13 +65,7 @@ final class BindingOptions {
    */
   LocalStepFunctions.Builder builder(SamApplication app, String templateFile, List<String> stateMachineIds) {
     LocalStepFunctions.Builder b = LocalStepFunctions.builder();
-    if (clock != null) {
-      switch (clock) {
-        case "virtual" -> b.virtualTime();
-        case "real" -> b.realTime();
-        default -> throw new UsageException("--clock takes 'virtual' or 'real', got '" + clock + "'");
-      }
-    }
+    clock(clock, b);
     if (account != null) {
       option("--account", () -> b.accountId(account));
     }
@@ -93,6 +87,17 @@ final class BindingOptions {
     }
     handlers.putAll(bindFunctions(functions, b));
     return b;
+  }
+
+  /** {@code --clock virtual|real}; null keeps the default (virtual). */
+  static void clock(String clock, LocalStepFunctions.Builder b) {
+    if (clock != null) {
+      switch (clock) {
+        case "virtual" -> b.virtualTime();
+        case "real" -> b.realTime();
+        default -> throw new UsageException("--clock takes 'virtual' or 'real', got '" + clock + "'");
+      }
+    }
   }
 
   /** Applies one option's value; the engine's refusal becomes a usage error naming the option. */

@@ -63,7 +63,8 @@ public final class Main implements Callable<Integer> {
 
   /** The commands, in the order the overview lists them. */
   private static final List<String> COMMANDS =
-      List.of("invoke", "scale", "validate", "run", "test-state", "diagram", "aws-run", "serve");
+      List.of("invoke", "scale", "validate", "run", "redrive", "test-state", "diagram", "aws-run",
+          "serve");
 
   /** A switch rather than a map of lambdas: each lambda would cost start-up time. */
   private static Object command(String name, Streams io) {
@@ -72,6 +73,7 @@ public final class Main implements Callable<Integer> {
       case "scale" -> new ScaleCommand(io);
       case "validate" -> new ValidateCommand(io);
       case "run" -> new RunCommand(io);
+      case "redrive" -> new RedriveCommand(io);
       case "diagram" -> new DiagramCommand(io);
       case "test-state" -> new TestStateCommand(io);
       case "serve" -> new ServeCommand(io);

@@ -4,6 +4,7 @@ import com.example.workshop.runtime.sfn.DefinitionException;
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.ExecutionStatus;
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
+import com.example.workshop.runtime.sfn.PendingTask;
 import com.example.workshop.runtime.sfn.StartOptions;
 import com.example.workshop.runtime.sfn.StateMachine;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
     description = "Run a state machine definition to its end, with Java handlers, fakes or mocks.",
     footer = {"", "Each --function runs in its own JVM, as on Lambda, with Lambda's defaults (3 s, 128 MB)",
         "unless its timeout (1 to 900) or memory (128 to 10240) is given.",
-        "exit: 0 the execution ended (whatever its status), 2 invalid definition, input or arguments"})
+        "exit: 0 the execution ended (whatever its status) or waits only for unanswered task tokens (RUNNING),",
+        "2 invalid definition, input or arguments"})
 final class RunCommand implements Callable<Integer> {
   /** StartExecution's input length constraint, as AWS states it. */
   static final InputText.Limit INPUT_LIMIT = new InputText.Limit(262_144, "Step Functions rejects it:"
@@ -43,16 +45,14 @@ final class RunCommand implements Callable<Integer> {
       description = "the execution input, from a file or standard input (-); default {}; at most 256 KiB")
   String input;
 
-  @Option(names = "--json", description = "print one JSON object: status, output or error and cause")
-  boolean json;
-
-  @Option(names = "--history", description = "with --json, add the history as GetExecutionHistory returns it")
-  boolean history;
+  @Mixin ResultOptions result = new ResultOptions();
 
   @Mixin BindingOptions bindings = new BindingOptions();
 
   @Option(names = "--test-case", paramLabel = "NAME", description = "the mock file's test case to run")
   String testCase;
+
+  @Mixin TaskAnswers answers = new TaskAnswers();
 
   @Option(names = "--state-machine-name", paramLabel = "N",
       description = "the name in ARNs and in the mock file (default: the definition file's name)")
@@ -93,6 +93,7 @@ final class RunCommand implements Callable<Integer> {
       throw new UsageException("invalid definition " + def.name() + ": " + oneLine(e.getMessage()));
     }
     String inputJson = input == null ? "{}" : InputText.read(input, "input", io.in(), INPUT_LIMIT);
+    answers.read(StateNames.of(def.text()).all(), io);
     if ((testCase != null) != (bindings.mockConfig != null)) {
       throw new UsageException("--mock-config and --test-case go together");
     }
@@ -118,15 +119,16 @@ final class RunCommand implements Callable<Integer> {
     bindings.checkHandlers(sfn.handlerProblems(), io);
     Execution ex;
     try {
-      ex = sfn.start(machine, inputJson, options);
+      ex = answers.drive(sfn, sfn.startExecution(machine, inputJson, options));
     } catch (IllegalArgumentException e) {
       throw new UsageException(oneLine(e.getMessage()));
     }
-    print(ex, io.out());
+    result.report(ex, io.out());
     return 0;
   }
 
-  private void print(Execution ex, PrintStream out) {
+  /** The history table and the result, or with {@code json} one JSON object. */
+  static void print(Execution ex, boolean json, boolean history, PrintStream out) {
     if (json) {
       out.println(json(ex, history));
       return;
@@ -136,6 +138,12 @@ final class RunCommand implements Callable<Integer> {
     out.println("status: " + ex.status());
     if (ex.status() == ExecutionStatus.SUCCEEDED) {
       out.println("output: " + ex.output());
+    } else if (ex.status() == ExecutionStatus.RUNNING) {
+      for (PendingTask t : ex.pendingTasks()) {
+        out.println("waiting: " + t.stateName() + " for its task token " + t.taskToken()
+            + " (answer it with --task-success " + t.stateName() + "=FILE or --task-failure "
+            + t.stateName() + "=ERROR[:CAUSE])");
+      }
     } else {
       if (ex.error() != null) {
         out.println("error:  " + ex.error());
@@ -158,6 +166,15 @@ final class RunCommand implements Callable<Integer> {
       if (ex.status() == ExecutionStatus.SUCCEEDED) {
         g.writeFieldName("output");
         g.writeRawValue(ex.output());
+      } else if (ex.status() == ExecutionStatus.RUNNING) {
+        g.writeArrayFieldStart("pendingTasks");
+        for (PendingTask t : ex.pendingTasks()) {
+          g.writeStartObject();
+          g.writeStringField("stateName", t.stateName());
+          g.writeStringField("taskToken", t.taskToken());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
       } else {
         if (ex.error() != null) {
           g.writeStringField("error", ex.error());

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** "Did you mean" for a transition to a state that does not exist: the closest state of the same scope. */
 final class StateNames {
@@ -60,5 +62,21 @@ final class StateNames {
     List<String> names = new ArrayList<>();
     states.fieldNames().forEachRemaining(names::add);
     return Suggestions.didYouMean(target, names);
+  }
+
+  /** Every state name of the definition, inside Parallel branches and Map processors too. */
+  Set<String> all() {
+    Set<String> names = new TreeSet<>();
+    if (definition != null) {
+      collect(definition, names);
+    }
+    return names;
+  }
+
+  private static void collect(JsonNode node, Set<String> names) {
+    if (node.isObject() && node.path("States").isObject()) {
+      node.get("States").fieldNames().forEachRemaining(names::add);
+    }
+    node.forEach(child -> collect(child, names));
   }
 }

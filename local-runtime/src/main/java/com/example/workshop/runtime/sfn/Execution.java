@@ -190,11 +190,13 @@ public final class Execution {
       d.put("output", output());
       d.putObject("outputDetails").put("included", true);
     }
-    if (record.error() != null) {
-      d.put("error", record.error());
-    }
-    if (record.cause() != null) {
-      d.put("cause", record.cause());
+    if (record.status() != RunStatus.TIMED_OUT) { // AWS describes a timed-out one without them
+      if (record.error() != null) {
+        d.put("error", record.error());
+      }
+      if (record.cause() != null) {
+        d.put("cause", record.cause());
+      }
     }
     d.put("redriveCount", record.redriveCount());
     if (record.redriveMillis() != null) {

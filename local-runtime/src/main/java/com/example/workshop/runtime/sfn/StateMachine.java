@@ -118,6 +118,11 @@ public final class StateMachine {
     return definition;
   }
 
+  /** The definition as JSON text, its {@code ${...}} placeholders resolved. */
+  public String definitionJson() {
+    return definition.toString();
+  }
+
   Map<String, String> substitutions() {
     return substitutions;
   }

@@ -38,15 +38,28 @@ final class ExecutionCheck implements CaseCheck {
     this.strictHistory = strictHistory;
   }
 
-  @Override
-  public String check(VectorFile file, JsonNode c) {
+  /** The engine as the recording's account, region and role had it, with the file's Lambda fakes. */
+  static LocalStepFunctions.Builder engine(VectorFile file) {
     LocalStepFunctions.Builder engine = LocalStepFunctions.builder().accountId(ACCOUNT)
         .region(REGION).roleArn(ROLE).randomSeed(7)
         .clock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
     LambdaFakes.bind(engine, file.doc().path("lambdas"));
+    return engine;
+  }
+
+  /** The state machine and execution names the recordings show. */
+  static StartOptions options() {
+    return StartOptions.defaults().withStateMachineName(MACHINE).withExecutionName(EXECUTION);
+  }
+
+  @Override
+  public String check(VectorFile file, JsonNode c) {
     StateMachine machine = StateMachine.parse(c.path("definition").toString(), Map.of());
-    Execution ex = engine.build().start(machine, c.path("input").toString(),
-        StartOptions.defaults().withStateMachineName(MACHINE).withExecutionName(EXECUTION));
+    return compare(c, engine(file).build().start(machine, c.path("input").toString(), options()));
+  }
+
+  /** Null when {@code ex} matches the case's expected outcome and history, else what differs. */
+  String compare(JsonNode c, Execution ex) {
     String outcome = outcome(c.path("expected"), ex);
     if (outcome != null) {
       return outcome;

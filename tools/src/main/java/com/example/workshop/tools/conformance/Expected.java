@@ -18,10 +18,12 @@ final class Expected {
   /** Values the recording masked: they match anything. */
   private static final Set<String> WILDCARDS = Set.of("timestamp", "date", "start-time",
       "entered-time", "RandomNumberGenerated", "generated-uuid", "RequestId", "x-amzn-RequestId",
-      "X-Amzn-Trace-Id", "<timestamp>", "<request_id>", "start-date", "stop-date");
+      "X-Amzn-Trace-Id", "<timestamp>", "<request_id>", "task_token", "a_task_token", "start-date",
+      "stop-date", "datetime");
   private static final Pattern PLACEHOLDER =
       Pattern.compile("<(uuid:\\d+|request_id|json-input:\\d+|timestamp|start-time|entered-time"
-          + "|MapRunArnPart\\w*|resource:\\d+)>");
+          + "|MapRunArnPart\\w*|task_token:\\d+|m-d5-of-message-body:\\d+|message_id:\\d+"
+          + "|resource:\\d+|uid|execution-name|headers-[\\w-]+|\\w+ExecArn_Part\\d+_\\d+idx)>");
 
   private Expected() {}
 

@@ -128,4 +128,38 @@ class ConformanceCommandTest {
     UsageError e = assertThrows(UsageError.class, () -> run(2, dir.toString(), "--only", "["));
     assertTrue(e.getMessage().startsWith("--only [ is not a glob"), e.getMessage());
   }
+
+  /** A callback case of conformance-next's shape: mocked submission, a recorded SendTaskSuccess. */
+  private static final String CALLBACK = """
+      {"requires": ["callbacks", "mocks"], "cases": [
+        {"id": "approved", "definition": {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+           "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+           "Parameters": {"QueueUrl": "q", "MessageBody": {"TaskToken.$": "$$.Task.Token"}},
+           "End": true}}},
+         "input": {},
+         "mocks": {"Ask": [{"resource": "sqs:sendMessage.waitForTaskToken",
+                            "Submitted": {"MessageId": "<uuid:1>"}, "Callback": true}]},
+         "callbacks": [{"state": "Ask", "after_event": "TaskSubmitted", "after_event_id": 5,
+                        "action": "SendTaskSuccess", "output": {"approved": true}}],
+         "expected": {"status": "SUCCEEDED", "output": {"approved": true}}},
+        {"id": "never-answered", "definition": {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+           "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "HeartbeatSeconds": 5,
+           "Parameters": {"QueueUrl": "q", "MessageBody": {"TaskToken.$": "$$.Task.Token"}},
+           "End": true}}},
+         "input": {},
+         "mocks": {"Ask": [{"resource": "sqs:sendMessage.waitForTaskToken",
+                            "Submitted": {}, "TimedOut": {"Error": "States.Timeout"}}]},
+         "callbacks": [],
+         "expected": {"status": "SUCCEEDED"}}
+      ]}""";
+
+  @Test
+  void callbackCasesAreAnsweredFromTheirRecording() throws Exception {
+    Files.createDirectories(dir.resolve("callback"));
+    Files.writeString(dir.resolve("callback/ask.json"), CALLBACK);
+    String out = run(1, dir.toString());
+    assertTrue(out.contains("FAIL callback/ask.json::never-answered: status FAILED (error States.Timeout"),
+        out);
+    assertTrue(out.strip().endsWith("1 passed, 1 failed, 0 skipped"), out);
+  }
 }

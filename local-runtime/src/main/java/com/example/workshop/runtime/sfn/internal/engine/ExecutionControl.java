@@ -158,7 +158,13 @@ public final class ExecutionControl {
   /** Hands a message to the execution; it is applied when the execution next waits. */
   void post(Message m) {
     inbox.add(m);
-    signal();
+    lock.lock();
+    try {
+      settled = false; // not settled until the execution has read the message
+      wake.signal();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Wakes the execution's thread (a function returned, a message arrived). */
@@ -207,19 +213,19 @@ public final class ExecutionControl {
     return over;
   }
 
-  /** The oldest task at one of {@code states} whose token is out, or null; under the lock. */
+  /** The oldest unanswered task at one of {@code states} whose token is out, or null; under the lock. */
   public WaitingTask submittedAt(Collection<String> states) {
     for (WaitingTask t : submitted) {
-      if (states.contains(t.stateName())) {
+      if (t.isOpen() && states.contains(t.stateName())) {
         return t;
       }
     }
     return null;
   }
 
-  /** Tasks whose token is out, oldest first; under the lock. */
+  /** Tasks whose token is out and not answered yet, oldest first; under the lock. */
   public List<WaitingTask> submitted() {
-    return List.copyOf(submitted);
+    return submitted.stream().filter(WaitingTask::isOpen).toList();
   }
 
   /** True once the execution settled or ended; under the lock. */

@@ -208,6 +208,7 @@ final class TaskInvoker {
   private static Invocation service(Visit v, TaskState t, JsonNode parameters, Long timeout,
       Long heartbeat) {
     String type = resourceType(t.resource());
+    checkHeaders(v, type, parameters);
     v.run().history().taskScheduled(v.strand.cursor(), resourceName(t.resource()), type,
         v.run().config().region(), parameters, timeout, heartbeat);
     MockConfig.Response mock = mock(v, t);
@@ -218,6 +219,25 @@ final class TaskInvoker {
           + " (--mock-config/--test-case).", type);
     }
     return mocked(v, t, mock, type, timeout, heartbeat);
+  }
+
+  /**
+   * API Gateway's Headers map each name to an array of values; AWS refuses anything else before
+   * the task is scheduled (as recorded).
+   */
+  private static void checkHeaders(Visit v, String type, JsonNode parameters) {
+    JsonNode headers = parameters.get("Headers");
+    if (!type.equals("apigateway") || headers == null) {
+      return;
+    }
+    boolean valid = headers.isObject();
+    for (JsonNode values : headers) {
+      valid &= values.isArray();
+    }
+    if (!valid) {
+      throw v.runtimeError("The Parameters '" + Json.text(parameters) + "' could not be used to"
+          + " start the Task: [The value of the field 'Headers' has an invalid format]");
+    }
   }
 
   /**
