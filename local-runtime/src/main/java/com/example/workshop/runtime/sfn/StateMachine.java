@@ -118,11 +118,6 @@ public final class StateMachine {
     return definition;
   }
 
-  /** The definition as JSON text, its {@code ${...}} placeholders resolved. */
-  public String definitionJson() {
-    return definition.toString();
-  }
-
   Map<String, String> substitutions() {
     return substitutions;
   }
