@@ -32,7 +32,7 @@ class FlakyWarehouseBadAddressExerciseTest {
          "shipTo": {"name": "Mina Park", "city": "Berlin", "country": "DE"},
          "simulate": ["warehouse-flaky", "address-rejected"]}""";
 
-    Execution run = workflow.engine(0).randomSeed(7).build().start(workflow.machine, order);
+    Execution run = workflow.engine(0).randomSeed(7).build().start(workflow.machine, order, OrderFulfilment.PAYMENT_CONFIRMED);
 
     assertEquals(ExecutionStatus.FAILED, run.status(), run.historyTable());
     assertEquals("OrderCancelled", run.error());
