@@ -106,17 +106,15 @@ public class PaymentConfirmations implements RequestHandler<SQSEvent, SQSBatchRe
         case DECLINED -> stepFunctions.sendTaskFailure(b -> b.taskToken(request.taskToken())
             .error(NOT_CONFIRMED).cause("Payment " + request.paymentId() + " of order " + request.orderId()
                 + " was not confirmed: " + confirmation.reason()));
-        case PENDING -> {
-          stepFunctions.sendTaskHeartbeat(b -> b.taskToken(request.taskToken()));
-          context.getLogger().log("PENDING payment " + request.paymentId() + " of order " + request.orderId());
-          return false;
-        }
+        case PENDING -> stepFunctions.sendTaskHeartbeat(b -> b.taskToken(request.taskToken()));
       }
+      context.getLogger().log(confirmation.outcome() + " payment " + request.paymentId() + " of order " + request.orderId());
+      return confirmation.outcome() != Confirmation.Outcome.PENDING;
     } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException e) {
       context.getLogger().log("NOT WAITING any more for payment " + request.paymentId() + " of order "
           + request.orderId() + " (" + e.awsErrorDetails().errorCode() + "): nothing to answer");
+      return true;
     }
-    return true;
   }
   // end-snippet
 
