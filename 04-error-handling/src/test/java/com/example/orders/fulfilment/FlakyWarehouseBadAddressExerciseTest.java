@@ -36,7 +36,7 @@ class FlakyWarehouseBadAddressExerciseTest {
 
     assertEquals(ExecutionStatus.FAILED, run.status(), run.historyTable());
     assertEquals("OrderCancelled", run.error());
-    assertEquals(List.of("ValidateOrder", "ReserveInventory", "ChargePayment", "ShipOrder", "RefundPayment",
+    assertEquals(List.of("ValidateOrder", "ReserveInventory", "ChargePayment", "ConfirmPayment", "ShipOrder", "RefundPayment",
         "ReleaseInventory", "OrderCancelled"), run.visitedStates(), run.historyTable());
     List<Attempt> failed = OrderFulfilment.failedAttempts(run);
     assertEquals(List.of("ReserveInventory", "ReserveInventory", "ShipOrder"),
