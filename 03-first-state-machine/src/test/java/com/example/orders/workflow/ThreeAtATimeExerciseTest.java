@@ -33,33 +33,38 @@ class ThreeAtATimeExerciseTest {
                             {"sku": "DESK-1", "quantity": 1, "unitPrice": 199.00}],
                   "shipTo": {"name": "Mina Park", "city": "Berlin", "country": "DE"}}}""";
 
+  /** The Map of one run: its iterations and the instant it started. */
+  record MapRun(Execution run, List<Iteration> iterations, Instant start) {}
+
+  /** The five-item order through {@code workflow} with the Map's MaxConcurrency set to {@code limit}. */
+  static MapRun fiveItems(Workflow workflow, int limit) {
+    Execution run = FanOutTest.SLOW_WAREHOUSE.start(workflow.withMaxConcurrency(limit), FIVE_ITEMS);
+    assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
+    List<Iteration> iterations = FanOutTest.iterations(run);
+    assertEquals(5, iterations.size(), run.historyTable());
+    return new MapRun(run, iterations, FanOutTest.at(run, "MapStateStarted"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(Workflow.class)
   @DisplayName("MaxConcurrency 3, five items: three start with the Map, two wait for a free slot: two rounds")
   void threeAtATime(Workflow workflow) {
-    Execution run = FanOutTest.SLOW_WAREHOUSE.start(workflow.withMaxConcurrency(3), FIVE_ITEMS);
-    assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
+    MapRun map = fiveItems(workflow, 3);
 
-    List<Iteration> iterations = FanOutTest.iterations(run);
-    Instant mapStart = FanOutTest.at(run, "MapStateStarted");
-    assertEquals(5, iterations.size(), run.historyTable());
-    assertEquals(3, FanOutTest.mostAtOnce(iterations), run.historyTable());
-    assertEquals(3, iterations.stream().filter(it -> it.start().equals(mapStart)).count(), run.historyTable());
-    Duration took = Duration.between(mapStart, FanOutTest.at(run, "MapStateSucceeded"));
-    assertTrue(took.toMillis() >= 2 * SlowWarehouse.MILLIS, took.toMillis() + " ms\n" + run.historyTable());
+    String history = map.run().historyTable();
+    assertEquals(3, FanOutTest.mostAtOnce(map.iterations()), history);
+    assertEquals(3, map.iterations().stream().filter(it -> it.start().equals(map.start())).count(), history);
+    Duration took = Duration.between(map.start(), FanOutTest.at(map.run(), "MapStateSucceeded"));
+    assertTrue(took.toMillis() >= 2 * SlowWarehouse.MILLIS, took.toMillis() + " ms\n" + history);
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Workflow.class)
   @DisplayName("MaxConcurrency 0 is no limit: all five reservations start with the Map")
   void zeroIsNoLimit(Workflow workflow) {
-    Execution run = FanOutTest.SLOW_WAREHOUSE.start(workflow.withMaxConcurrency(0), FIVE_ITEMS);
-    assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
+    MapRun map = fiveItems(workflow, 0);
 
-    List<Iteration> iterations = FanOutTest.iterations(run);
-    Instant mapStart = FanOutTest.at(run, "MapStateStarted");
-    assertEquals(5, iterations.size(), run.historyTable());
-    assertEquals(5, FanOutTest.mostAtOnce(iterations), run.historyTable());
-    assertTrue(iterations.stream().allMatch(it -> it.start().equals(mapStart)), run.historyTable());
+    assertEquals(5, FanOutTest.mostAtOnce(map.iterations()), map.run().historyTable());
+    assertTrue(map.iterations().stream().allMatch(it -> it.start().equals(map.start())), map.run().historyTable());
   }
 }
