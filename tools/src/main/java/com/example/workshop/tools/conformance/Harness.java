@@ -13,12 +13,14 @@ import java.util.Set;
 final class Harness {
   /** The {@code requires} entries this harness supplies. */
   static final Set<String> PROVIDES = Set.of("lambdas", "mocks", "callbacks", "stop",
-      "api:DescribeExecution", "api:TestState");
+      "express", "distributed_map", "api:CreateStateMachine", "api:DescribeExecution",
+      "api:ListExecutions", "api:StopExecution", "api:GetExecutionHistory", "api:TestState");
 
   private final ExecutionCheck execution;
   private final CaseCheck replay;
   private final CaseCheck validation = new ValidationCheck();
   private final CaseCheck testState = new TestStateCheck();
+  private final CaseCheck express = new ExpressCheck();
 
   Harness(boolean strictHistory) {
     this.execution = new ExecutionCheck(strictHistory);
@@ -50,6 +52,7 @@ final class Harness {
     return switch (file.group()) {
       case "validation" -> validation;
       case "test_state" -> testState;
+      case "express" -> express;
       default -> file.requires().isEmpty() || file.requires().equals(List.of("lambdas"))
           ? execution : replay;
     };
