@@ -23,7 +23,8 @@ final class Expected {
   private static final Pattern PLACEHOLDER =
       Pattern.compile("<(uuid:\\d+|request_id|json-input:\\d+|timestamp|start-time|entered-time"
           + "|MapRunArnPart\\w*|task_token:\\d+|m-d5-of-message-body:\\d+|message_id:\\d+"
-          + "|resource:\\d+|uid|execution-name|headers-[\\w-]+|\\w+ExecArn_Part\\d+_\\d+idx)>");
+          + "|resource:\\d+|uid|execution-name|headers-[\\w-]+|\\w+ExecArn_Part\\d+_\\d+idx"
+          + "|Etag-[^>]+|date)>");
 
   private Expected() {}
 
