@@ -16,8 +16,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A case of conformance-next's {@code express/} group, replayed over the Step Functions API of
- * {@link StepFunctionsEndpoint} (one per vector file, as the recording's test had one machine):
- * CreateStateMachine with the case's type and definition, then the case's call. StartSyncExecution
+ * {@link StepFunctionsEndpoint} (one per recorded test's machine: the cases of a file with the same
+ * type and definition share it): CreateStateMachine with the case's type and definition, then the
+ * case's call. StartSyncExecution
  * is compared with the recorded response; StartExecution of an EXPRESS machine with the last event
  * its CloudWatch log received (the endpoint's execution log at level ALL); every other call with
  * the recorded error name and message.

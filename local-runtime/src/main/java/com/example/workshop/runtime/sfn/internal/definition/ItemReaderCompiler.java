@@ -16,8 +16,8 @@ import java.util.List;
  * null, and the Map fails clearly when it runs.
  */
 final class ItemReaderCompiler {
-  static final String GET_OBJECT = "arn:aws:states:::s3:getObject";
-  static final String LIST_OBJECTS = "arn:aws:states:::s3:listObjectsV2";
+  private static final String GET_OBJECT = "arn:aws:states:::s3:getObject";
+  private static final String LIST_OBJECTS = "arn:aws:states:::s3:listObjectsV2";
 
   private ItemReaderCompiler() {}
 
