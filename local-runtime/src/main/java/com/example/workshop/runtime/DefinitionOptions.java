@@ -1,10 +1,10 @@
 package com.example.workshop.runtime;
 
 import com.example.workshop.runtime.sam.SamApplication;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,24 +22,12 @@ final class DefinitionOptions {
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "shorthand for --definition FILE")
   String positional;
 
-  @Option(names = "--template", paramLabel = "FILE",
-      description = "a SAM template: its state machine's DefinitionUri and DefinitionSubstitutions"
-          + " (and for run its functions' handlers, CodeUri, timeouts, memory and environment)")
-  String template;
-
-  @Option(names = "--state-machine", paramLabel = "ID",
-      description = "with --template: the state machine's logical id, when the template has several")
-  String stateMachine;
+  @Mixin TemplateOptions template = new TemplateOptions();
 
   @Option(names = "--substitution", paramLabel = "KEY=VALUE",
       description = "the value of a $${KEY} placeholder, as DefinitionSubstitutions gives it (repeat for more;"
           + " with --template, replaces the template's)")
   Map<String, String> substitutions = new LinkedHashMap<>();
-
-  @Option(names = "--parameter", paramLabel = "NAME=VALUE",
-      description = "with --template: the value of a template parameter, as sam deploy --parameter-overrides"
-          + " gives it (repeat for more); the others keep their Default")
-  Map<String, String> parameters = new LinkedHashMap<>();
 
   /** What a command sets on the template before it is read (run's --region and --account). */
   java.util.function.UnaryOperator<SamApplication> settings = app -> app;
@@ -66,18 +54,13 @@ final class DefinitionOptions {
       throw new UsageException("give the definition once: --definition " + definition + " or " + positional
           + ", not both");
     }
-    if (template != null) {
+    if (template.given()) {
       if (file != null) {
         throw new UsageException("--template names the definition (DefinitionUri): leave out " + file);
       }
       return fromTemplate(io, command);
     }
-    if (stateMachine != null) {
-      throw new UsageException("--state-machine chooses among a template's state machines: use it with --template");
-    }
-    if (!parameters.isEmpty()) {
-      throw new UsageException("--parameter sets a template's parameter: use it with --template");
-    }
+    template.checkUnused();
     if (file == null) {
       throw new UsageException("missing required option --definition FILE or --template FILE (see " + command
           + " --help)");
@@ -87,51 +70,19 @@ final class DefinitionOptions {
   }
 
   private Source fromTemplate(Streams io, String command) {
-    Path path = InputText.path(template, "template");
-    if (Files.isDirectory(path)) {
-      throw new UsageException("template " + template + " is a folder; give its template.yaml");
-    }
-    if (!Files.isRegularFile(path)) {
-      throw new UsageException("template file not found: " + template);
-    }
+    SamApplication app = template.load(settings);
+    String id = template.stateMachineId(app, null);
     try {
-      SamApplication app = settings.apply(SamApplication.load(path));
-      for (Map.Entry<String, String> p : parameters.entrySet()) {
-        app = app.withParameter(p.getKey(), p.getValue());
-      }
-      String id = stateMachineId(app);
-      if (app.hasInlineDefinition(id)) {
-        Map<String, String> values = new LinkedHashMap<>(app.substitutions(id));
-        values.putAll(substitutions);
-        return new Source(template, null, app.inlineDefinition(id), Map.copyOf(values), app, id);
-      }
-      Path file = app.definitionFile(id);
       Map<String, String> values = new LinkedHashMap<>(app.substitutions(id));
       values.putAll(substitutions);
+      if (app.hasInlineDefinition(id)) {
+        return new Source(template.file, null, app.inlineDefinition(id), Map.copyOf(values), app, id);
+      }
+      Path file = app.definitionFile(id);
       String text = InputText.read(file.toString(), "definition", io.in(), InputText.Limit.FILE);
       return new Source(file.toString(), file, text, Map.copyOf(values), app, id);
     } catch (IllegalArgumentException e) {
       throw new UsageException(RunCommand.oneLine(e.getMessage()));
     }
-  }
-
-  private String stateMachineId(SamApplication app) {
-    var ids = app.stateMachineIds();
-    if (stateMachine != null) {
-      if (!ids.contains(stateMachine)) {
-        throw new UsageException(template + " has no state machine " + stateMachine
-            + (ids.isEmpty() ? "" : "; its state machines: " + String.join(", ", ids))
-            + Suggestions.didYouMean(stateMachine, ids));
-      }
-      return stateMachine;
-    }
-    if (ids.isEmpty()) {
-      throw new UsageException(template + " declares no state machine (AWS::Serverless::StateMachine)");
-    }
-    if (ids.size() > 1) {
-      throw new UsageException(template + " declares " + ids.size() + " state machines (" + String.join(", ", ids)
-          + "): choose one with --state-machine ID");
-    }
-    return ids.get(0);
   }
 }

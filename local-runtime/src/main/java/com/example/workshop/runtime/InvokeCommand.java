@@ -1,12 +1,7 @@
 package com.example.workshop.runtime;
 
-import com.example.workshop.runtime.lambda.Architecture;
 import com.example.workshop.runtime.lambda.Invocation;
-import com.example.workshop.runtime.lambda.Isolation;
 import com.example.workshop.runtime.lambda.LocalLambda;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,26 +33,10 @@ final class InvokeCommand implements Callable<Integer> {
       description = "the event JSON, from a file or from standard input (-); at most 6 MB")
   String event;
 
-  @Mixin ClasspathOption classpath = new ClasspathOption();
-
-  @Option(names = "--env", paramLabel = "KEY=VALUE",
-      description = "an environment variable of the function (repeat for more)")
-  Map<String, String> env = new LinkedHashMap<>();
-
-  @Option(names = "--memory", paramLabel = "MB", defaultValue = "128",
-      description = "memory size, 128 to 10240 (default 128); the JVM's heap is 85%% of it")
-  String memory;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3",
-      description = "timeout, 1 to 900 (default 3)")
-  String timeout;
+  @Mixin FunctionOptions function = new FunctionOptions();
 
   @Option(names = "--function-name", paramLabel = "NAME", description = "(default: the handler's class name)")
   String functionName;
-
-  @Option(names = "--architecture", paramLabel = "ARCH",
-      description = "x86_64 or arm64, for the price per GB-second (default x86_64)")
-  String architecture;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
   boolean help;
@@ -68,21 +47,13 @@ final class InvokeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int memoryMb = whole("--memory", memory, 128, 10240);
-    int timeoutSeconds = whole("--timeout", timeout, 1, 900);
-    LocalLambda.Builder builder = LocalLambda.builder(handler).isolation(Isolation.PROCESS).memoryMb(memoryMb)
-        .timeout(Duration.ofSeconds(timeoutSeconds)).logSink(io.err());
-    builder.classpath(classpath.paths());
-    try {
-      env.forEach(builder::environment);
-      if (functionName != null) {
+    LocalLambda.Builder builder = function.function(handler, io.err());
+    if (functionName != null) {
+      try {
         builder.functionName(functionName);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
       }
-      if (architecture != null) {
-        builder.architecture(Architecture.fromId(architecture));
-      }
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
     }
     String eventJson = InputText.read(event, "event", io.in(), EVENT_LIMIT);
     try {
@@ -90,22 +61,17 @@ final class InvokeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException((event.equals("-") ? "standard input" : event) + ": " + e.getMessage());
     }
-    LocalLambda function = builder.build();
-    function.handlerProblem().ifPresent(p -> io.err().println("hint: " + p
-        + HandlerSuggestions.forHandler(handler, classpath.paths())));
+    LocalLambda lambda = builder.build();
+    lambda.handlerProblem().ifPresent(p -> io.err().println("hint: " + p
+        + HandlerSuggestions.forHandler(handler, function.classpath.paths())));
     Invocation result;
     try {
-      result = function.invoke(eventJson);
+      result = lambda.invoke(eventJson);
     } finally {
-      function.close();
+      lambda.close();
     }
-    io.out().println(result.payload());
-    io.out().flush();
-    if (result.failed()) {
-      io.err().println("FunctionError: Unhandled (" + result.functionError() + ")");
-      return 1;
-    }
-    return 0;
+    FunctionOptions.print(result, io);
+    return result.failed() ? 1 : 0;
   }
 
   /** A whole number option within Lambda's range. */

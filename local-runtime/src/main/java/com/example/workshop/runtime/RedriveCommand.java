@@ -1,13 +1,14 @@
 package com.example.workshop.runtime;
 
-import com.example.workshop.runtime.lambda.Isolation;
+import com.example.workshop.runtime.sam.SamApplication;
+import com.example.workshop.runtime.sfn.DefinitionException;
 import com.example.workshop.runtime.sfn.Execution;
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
+import com.example.workshop.runtime.sfn.StateMachine;
 import com.example.workshop.runtime.sfn.StepFunctionsException;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,10 +22,13 @@ import picocli.CommandLine.Option;
 @Command(name = "redrive", sortOptions = false,
     description = "Redrive a FAILED, TIMED_OUT or ABORTED execution saved by run --save.",
     footer = {"", "Only the states that did not succeed run again (in Map and Parallel, only the failed",
-        "iterations and branches); bind the functions and mocks as for run.",
+        "iterations and branches), with the saved definition, input and ARN; bind the functions and",
+        "mocks as for run (with --template, its functions as built now: redrive after a fix).",
         "exit: 0 the execution ended (whatever its status) or waits only for unanswered task tokens (RUNNING),",
         "2 not redrivable (AWS's reason on stderr), invalid file or arguments"})
 final class RedriveCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Streams io;
 
   @Option(names = "--execution", paramLabel = "FILE", required = true,
@@ -33,19 +37,9 @@ final class RedriveCommand implements Callable<Integer> {
 
   @Mixin ResultOptions result = new ResultOptions();
 
-  @Option(names = "--clock", paramLabel = "virtual|real",
-      description = "virtual (default): Wait and Retry take no real time; real: they do")
-  String clock;
+  @Mixin TemplateOptions template = new TemplateOptions();
 
-  @Option(names = "--mock-config", paramLabel = "FILE",
-      description = "the mock file (the saved execution names its test case; invocations go on counting)")
-  String mockConfig;
-
-  @Option(names = "--function", paramLabel = "NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB]",
-      description = "the Java handler answering for a function (name, ARN or substitution key)")
-  List<String> functions = new ArrayList<>();
-
-  @Mixin ClasspathOption classpath = new ClasspathOption();
+  @Mixin BindingOptions bindings = new BindingOptions();
 
   @Mixin TaskAnswers answers = new TaskAnswers();
 
@@ -64,27 +58,37 @@ final class RedriveCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--execution " + RunCommand.oneLine(e.getMessage()));
     }
+    String notRedrivable = ended.redriveStatusReason();
+    if (notRedrivable != null) { // before the bindings are read: a template not built yet must not hide it
+      throw new UsageException(new StepFunctionsException("ExecutionNotRedrivable", notRedrivable).toString());
+    }
     answers.read(StateNames.of(ended.stateMachine().definitionJson()).all(), io);
-    LocalStepFunctions.Builder b = LocalStepFunctions.builder().isolation(Isolation.PROCESS);
-    BindingOptions.clock(clock, b);
+    // arn:aws:states:REGION:ACCOUNT:execution:MACHINE:NAME, kept by the redrive
     String[] arn = ended.executionArn().split(":");
-    b.region(arn[3]).accountId(arn[4]);
-    List<Path> code = classpath.paths();
-    if (!code.isEmpty()) {
-      b.classLoader(BindingOptions.classLoader(code));
+    bindings.region = kept("--region", bindings.region, arn[3]);
+    bindings.account = kept("--account", bindings.account, arn[4]);
+    SamApplication app = null;
+    String id = null;
+    if (template.given()) {
+      app = template.load(bindings::apply);
+      id = template.stateMachineId(app, arn[6]);
+    } else {
+      template.checkUnused();
     }
-    Map<String, String> handlers = BindingOptions.bindFunctions(functions, b);
-    if (mockConfig != null) {
-      try {
-        b.mockConfig(InputText.path(mockConfig, "mock config"));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(RunCommand.oneLine(e.getMessage()));
-      }
+    LocalStepFunctions.Builder b = bindings.builder(app, template.file, id == null ? List.of() : List.of(id));
+    if (bindings.mockConfig != null) {
+      bindings.mockConfig(b, InputText.path(bindings.mockConfig, "mock config"));
     }
-    LocalStepFunctions sfn = b.build();
-    for (Map.Entry<String, String> p : sfn.handlerProblems().entrySet()) {
-      io.err().println("hint: function " + p.getKey() + ": " + p.getValue()
-          + HandlerSuggestions.forHandler(handlers.get(p.getKey()), code));
+    LocalStepFunctions sfn;
+    try {
+      sfn = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(RunCommand.oneLine(e.getMessage()));
+    }
+    bindings.checkHandlers(sfn.handlerProblems(), io);
+    if (app != null && !sameDefinition(app, id, ended)) {
+      io.err().println("hint: " + template.file + ": the definition of " + id + " is not the saved execution's;"
+          + " a redrive runs the definition it started with, as on AWS (run it to try the new one)");
     }
     Execution ex;
     try {
@@ -96,5 +100,24 @@ final class RedriveCommand implements Callable<Integer> {
     }
     result.report(ex, io.out());
     return 0;
+  }
+
+  /** A redrive keeps the execution's ARN: --region and --account may only repeat its own. */
+  private static String kept(String option, String given, String saved) {
+    if (given != null && !given.equals(saved)) {
+      throw new UsageException(option + " " + given + ": the saved execution's ARN has " + saved
+          + ", and a redrive keeps its ARN; leave " + option + " out");
+    }
+    return saved;
+  }
+
+  /** The template's definition of {@code id}, substitutions resolved, is the one the execution ran. */
+  private static boolean sameDefinition(SamApplication app, String id, Execution ended) {
+    try {
+      StateMachine now = app.stateMachine(id);
+      return JSON.readTree(now.definitionJson()).equals(JSON.readTree(ended.stateMachine().definitionJson()));
+    } catch (DefinitionException | JsonProcessingException | IllegalArgumentException e) {
+      return false; // a definition that does not even compile now is not the one that ran
+    }
   }
 }

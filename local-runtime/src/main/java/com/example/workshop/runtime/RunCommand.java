@@ -98,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
     if ((testCase != null) != (bindings.mockConfig != null)) {
       throw new UsageException("--mock-config and --test-case go together");
     }
-    LocalStepFunctions.Builder b = bindings.builder(def.app(), source.template,
+    LocalStepFunctions.Builder b = bindings.builder(def.app(), source.template.file,
         def.app() == null ? List.of() : List.of(def.stateMachineId()));
     String machineName = stateMachineName != null ? stateMachineName
         : def.stateMachineId() != null ? def.stateMachineId() : null;

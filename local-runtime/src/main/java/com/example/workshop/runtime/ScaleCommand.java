@@ -1,7 +1,6 @@
 package com.example.workshop.runtime;
 
 import com.example.workshop.runtime.lambda.Architecture;
-import com.example.workshop.runtime.lambda.Isolation;
 import com.example.workshop.runtime.lambda.LocalLambda;
 import com.example.workshop.runtime.scaling.HandlerTimings;
 import com.example.workshop.runtime.scaling.ScalingReplay;
@@ -43,10 +42,7 @@ final class ScaleCommand implements Callable<Integer> {
       description = "an SQS event or a JSON array of events")
   String event;
 
-  @Mixin ClasspathOption classpath = new ClasspathOption();
-
-  @Option(names = "--env", paramLabel = "KEY=VALUE", description = "an environment variable of the function")
-  Map<String, String> env = new LinkedHashMap<>();
+  @Mixin FunctionOptions function = new FunctionOptions();
 
   @Option(names = "--count", paramLabel = "N",
       description = "how many events to send, 1 to 1000000 (default: the file's)")
@@ -59,15 +55,6 @@ final class ScaleCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
       description = "seed for the durations drawn and the retry jitter (default 1)")
   String seed;
-
-  @Option(names = "--memory", paramLabel = "MB", defaultValue = "128", description = "128 to 10240 (default 128)")
-  String memory;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3", description = "1 to 900 (default 3)")
-  String timeout;
-
-  @Option(names = "--architecture", paramLabel = "ARCH", description = "x86_64 (default) or arm64, for the price")
-  String architecture;
 
   @Option(names = "--account-concurrency", paramLabel = "N", defaultValue = "1000",
       description = "the account's concurrency quota (default 1000)")
@@ -126,8 +113,8 @@ final class ScaleCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long seedValue = wholeLong("--seed", seed);
-    int memoryMb = InvokeCommand.whole("--memory", memory, 128, 10240);
-    int timeoutSeconds = InvokeCommand.whole("--timeout", timeout, 1, 900);
+    int memoryMb = function.memoryMb();
+    int timeoutSeconds = function.timeoutSeconds();
     ReplayEvents.Batch batch = ReplayEvents.read(event, InputText.read(event, "event", io.in(), InputText.Limit.FILE));
     // A replay keeps every event in memory: a million is plenty for a lesson and fits any heap.
     int events = count == null ? batch.events().size() : InvokeCommand.whole("--count", count, 1, 1_000_000);
@@ -140,8 +127,8 @@ final class ScaleCommand implements Callable<Integer> {
     try {
       replay.memoryMb(memoryMb).timeout(Duration.ofSeconds(timeoutSeconds))
           .accountConcurrency(positive("--account-concurrency", accountConcurrency));
-      if (architecture != null) {
-        replay.architecture(Architecture.fromId(architecture));
+      if (function.architecture != null) {
+        replay.architecture(Architecture.fromId(function.architecture));
       }
       if (reservedConcurrency != null) {
         replay.reservedConcurrency(InvokeCommand.whole("--reserved-concurrency", reservedConcurrency, 0,
@@ -171,16 +158,14 @@ final class ScaleCommand implements Callable<Integer> {
         throw new UsageException("missing required option --handler (or --timings FILE) (see scale --help)");
       }
       ByteArrayOutputStream logs = new ByteArrayOutputStream();
-      LocalLambda.Builder function = function(memoryMb, timeoutSeconds,
-          new PrintStream(logs, true, StandardCharsets.UTF_8));
+      LocalLambda.Builder lambda = function.function(handler, new PrintStream(logs, true, StandardCharsets.UTF_8));
       io.err().println("measuring " + handler + ": " + cold + " cold starts and " + warm + " warm invocations"
           + (sqs == null ? "" : " of batches of up to " + perInvocation + " messages") + " ...");
       try {
-        timings = HandlerTimings.measure(function, samples, cold, warm);
+        timings = HandlerTimings.measure(lambda, samples, cold, warm);
       } catch (HandlerTimings.MeasurementFailed e) {
         io.err().print(logs.toString(StandardCharsets.UTF_8));
-        io.out().println(e.invocation().payload());
-        io.err().println("FunctionError: Unhandled (" + e.invocation().functionError() + ")");
+        FunctionOptions.print(e.invocation(), io);
         io.err().println("the handler failed while being measured; fix it first (try it with invoke)");
         return 1;
       }
@@ -195,7 +180,7 @@ final class ScaleCommand implements Callable<Integer> {
       io.out().print(timingsFile != null ? "Durations from " + timingsFile + System.lineSeparator()
           : ScaleText.measured(handler, timings, sqs == null ? "one event" : "a batch of up to " + perInvocation
               + " messages"));
-      io.out().println(ScaleText.replayed(events, rate, sqs, memoryMb, architecture, reservedConcurrency,
+      io.out().println(ScaleText.replayed(events, rate, sqs, memoryMb, function.architecture, reservedConcurrency,
           accountConcurrency, seedValue));
       io.out().println();
       io.out().print(report.toText());
@@ -206,20 +191,6 @@ final class ScaleCommand implements Callable<Integer> {
     }
     io.out().flush();
     return 0;
-  }
-
-  private LocalLambda.Builder function(int memoryMb, int timeoutSeconds, PrintStream logs) {
-    LocalLambda.Builder b = LocalLambda.builder(handler).isolation(Isolation.PROCESS).memoryMb(memoryMb)
-        .timeout(Duration.ofSeconds(timeoutSeconds)).logSink(logs).classpath(classpath.paths());
-    try {
-      env.forEach(b::environment);
-      if (architecture != null) {
-        b.architecture(Architecture.fromId(architecture));
-      }
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    return b;
   }
 
   private SqsEventSource sqsSource() {

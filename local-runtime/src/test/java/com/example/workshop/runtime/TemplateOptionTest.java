@@ -206,4 +206,57 @@ class TemplateOptionTest {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("\"memory\":512"), r.out());
   }
+
+  /** Runs OrderWorkflow with a Price handler that throws, saved to {@code saved}; returns the template. */
+  private Path failedRun(Path saved) throws Exception {
+    TestCode.compile(dir, "demo.Price", HANDLER.replace("return Map.of(",
+        "if (order.containsKey(\"orderId\")) throw new IllegalStateException(\"price list missing\");\n return Map.of("));
+    Path t = template(dir.relativize(classes).toString(), TEMPLATE);
+    Result failed = run("run", "--template", t.toString(), "--input", dir.resolve("order.json").toString(), "--json",
+        "--save", saved.toString());
+    assertEquals(0, failed.exit(), failed.err());
+    assertTrue(failed.out().contains("\"error\":\"java.lang.IllegalStateException\""), failed.out());
+    return t;
+  }
+
+  @Test
+  @DisplayName("redrive --template binds the template's functions as built now: a failed Task runs again with the fixed handler")
+  void redriveAfterAFix() throws Exception {
+    Path saved = dir.resolve("order.execution.json");
+    Path t = failedRun(saved);
+
+    TestCode.compile(dir, "demo.Price", HANDLER); // the fix, built where CodeUri points
+    Result redriven = run("redrive", "--execution", saved.toString(), "--template", t.toString(), "--json",
+        "--save", saved.toString());
+    assertEquals(0, redriven.exit(), redriven.err());
+    JsonNode result = new ObjectMapper().readTree(redriven.out());
+    assertEquals("SUCCEEDED", result.path("status").asText(), redriven.out());
+    assertEquals(new ObjectMapper().readTree("{\"currency\":\"EUR\",\"memory\":512,\"longTimeout\":true}"),
+        result.path("output").path("price"));
+    assertEquals("", redriven.err(), "the template's definition is the saved one: no hint");
+
+    assertUsageError(run("redrive", "--execution", saved.toString(), "--template", t.toString()),
+        "ExecutionNotRedrivable: Execution is SUCCEEDED and cannot be redriven");
+  }
+
+  @Test
+  @DisplayName("redrive keeps the saved definition and ARN: a changed template definition gets a hint, another --region an error")
+  void redriveKeepsDefinitionAndArn() throws Exception {
+    Path saved = dir.resolve("order.execution.json");
+    Path t = failedRun(saved);
+
+    assertUsageError(run("redrive", "--execution", saved.toString(), "--template", t.toString(),
+        "--region", "eu-central-1"), "--region eu-central-1: the saved execution's ARN has us-east-1");
+    assertUsageError(run("redrive", "--execution", saved.toString(), "--parameter", "Shop=kr"),
+        "--parameter sets a template's parameter: use it with --template");
+
+    Files.writeString(dir.resolve("statemachine/order.asl.json"), DEFINITION.replace("$.price", "$.cost"));
+    TestCode.compile(dir, "demo.Price", HANDLER);
+    Result r = run("redrive", "--execution", saved.toString(), "--template", t.toString(), "--json");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().startsWith("hint: " + t + ": the definition of OrderWorkflow is not the saved execution's"),
+        r.err());
+    JsonNode output = new ObjectMapper().readTree(r.out()).path("output");
+    assertTrue(output.has("price") && !output.has("cost"), "the saved definition ran: " + r.out());
+  }
 }

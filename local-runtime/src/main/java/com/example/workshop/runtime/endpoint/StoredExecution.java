@@ -18,8 +18,10 @@ import java.util.function.Consumer;
  * an hour even though it took no time.
  *
  * <p>In virtual time an execution's clock moves only while someone awaits it, so a worker awaits
- * it until it ends or settles (waits for task tokens only); {@link #wake} starts that again after
- * a token is answered or the execution is stopped or redriven.
+ * it until it ends or settles (waits for task tokens only), as a service does for its clients: the
+ * timers of a task waiting for its token run on the wall clock, so a client has the real seconds
+ * to answer. {@link #wake} starts that again after a token is answered or the execution is stopped
+ * or redriven.
  */
 final class StoredExecution {
   final long sequence;
@@ -63,7 +65,7 @@ final class StoredExecution {
     do {
       wakeups.set(1);
       try {
-        Execution now = handle.awaitSettled();
+        Execution now = handle.awaitSettledForClients();
         if (now.status() != ExecutionStatus.RUNNING && !reported) {
           reported = true;
           ended.accept(now);

@@ -70,6 +70,17 @@ public final class ExecutionHandle {
   }
 
   /**
+   * {@link #awaitSettled} for a service whose clients answer the task tokens, as {@code serve}
+   * does: Wait states and retry intervals still take no time, but while a task waits for its token
+   * with HeartbeatSeconds or TimeoutSeconds, the execution's clock runs on the wall clock, so the
+   * client has the real seconds AWS would give it (a task left unanswered times out after them).
+   */
+  public Execution awaitSettledForClients() {
+    control.awaitAnswerable(ExecutionControl.SETTLED);
+    return snapshot();
+  }
+
+  /**
    * Waits (time skipping meanwhile) until a task at one of {@code stateNames} waits for its token,
    * and returns the oldest such task; empty when the execution ends or settles ({@link
    * #awaitSettled}) first.

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,12 +41,16 @@ class EndpointControlTest {
         "Parameters":{"FunctionName":"RequestApproval","Payload":{"orderId.$":"$.orderId","token.$":"$$.Task.Token"}},
         "ResultPath":"$.approval","Next":"Ship"},
       "Ship":{"Type":"Wait","Seconds":60,"End":true}}}""";
+  /** The same with a heartbeat the client must keep (HeartbeatSecondsPath: the input says how long). */
+  private static final String HEARTBEAT = APPROVAL.replace("\"ResultPath\":\"$.approval\"",
+      "\"HeartbeatSecondsPath\":\"$.heartbeat\",\"ResultPath\":\"$.approval\"");
   private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
   private static final BlockingQueue<String> TOKENS = new LinkedBlockingQueue<>();
 
   private static StepFunctionsEndpoint endpoint;
   private static SfnClient sfn;
   private static String machine;
+  private static String heartbeatMachine;
 
   @BeforeAll
   static void start() {
@@ -59,6 +65,8 @@ class EndpointControlTest {
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.create()).build();
     machine = sfn.createStateMachine(b -> b.name("approval").definition(APPROVAL).roleArn(ROLE)).stateMachineArn();
+    heartbeatMachine = sfn.createStateMachine(b -> b.name("approval-heartbeat").definition(HEARTBEAT).roleArn(ROLE))
+        .stateMachineArn();
   }
 
   @AfterAll
@@ -143,5 +151,42 @@ class EndpointControlTest {
     assertTrue(types(arn).contains("ExecutionRedriven"), types(arn).toString());
     assertThrows(ExecutionNotRedrivableException.class, () -> sfn.redriveExecution(b -> b.executionArn(arn)));
     assertThrows(ExecutionDoesNotExistException.class, () -> sfn.stopExecution(b -> b.executionArn(arn + "-none")));
+  }
+
+  @Test
+  @DisplayName("in virtual time a client has HeartbeatSeconds of real time to answer; the Wait after it still takes none")
+  void heartbeatRunsOnTheWallClock() throws InterruptedException {
+    String arn = sfn.startExecution(b -> b.stateMachineArn(heartbeatMachine).name("o-4")
+        .input("{\"orderId\":\"o-4\",\"heartbeat\":5}")).executionArn();
+    String token = token();
+    sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\":true}"));
+    DescribeExecutionResponse done = awaitStatus(arn, ExecutionStatus.SUCCEEDED);
+    assertEquals("{\"orderId\":\"o-4\",\"heartbeat\":5,\"approval\":{\"approved\":true}}", done.output());
+    assertTrue(Duration.between(done.startDate(), done.stopDate()).toSeconds() >= 60,
+        "the Wait of 60 s counts in execution time: " + done.startDate() + " to " + done.stopDate());
+  }
+
+  @Test
+  @DisplayName("a token left unanswered times out after HeartbeatSeconds of real time, as AWS records it (States.Timeout)")
+  void unansweredHeartbeatTimesOut() throws InterruptedException {
+    long started = System.nanoTime();
+    String arn = sfn.startExecution(b -> b.stateMachineArn(heartbeatMachine).name("o-5")
+        .input("{\"orderId\":\"o-5\",\"heartbeat\":1}")).executionArn();
+    String token = token();
+    DescribeExecutionResponse failed = awaitStatus(arn, ExecutionStatus.FAILED);
+    long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+    assertTrue(waitedMillis >= 1000, "a client had the heartbeat's real second, not " + waitedMillis + " ms");
+    assertEquals("States.Timeout", failed.error());
+    List<HistoryEvent> history = sfn.getExecutionHistory(b -> b.executionArn(arn)).events();
+    Instant submitted = at(history, "TaskSubmitted");
+    Instant timedOut = at(history, "TaskTimedOut");
+    assertTrue(Duration.between(submitted, timedOut).toMillis() >= 1000,
+        "the heartbeat's second passed between " + submitted + " and " + timedOut);
+    assertThrows(TaskTimedOutException.class, () -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")));
+  }
+
+  private static Instant at(List<HistoryEvent> history, String type) {
+    return history.stream().filter(e -> e.typeAsString().equals(type)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + type + " in " + history)).timestamp();
   }
 }

@@ -4,6 +4,7 @@ import static com.example.workshop.runtime.sfn.internal.definition.Checks.SCHEMA
 
 import com.example.workshop.runtime.sfn.internal.definition.Compiler.Part;
 import com.example.workshop.runtime.sfn.internal.model.Branch;
+import com.example.workshop.runtime.sfn.internal.model.ItemReader;
 import com.example.workshop.runtime.sfn.internal.model.MapState;
 import com.example.workshop.runtime.sfn.internal.model.NumberValue;
 import com.example.workshop.runtime.sfn.internal.query.StateIo;
@@ -64,9 +65,11 @@ final class MapCompiler {
     NumberValue toleratedPercentage = StateCompilers.number(p, "ToleratedFailurePercentage");
     NumberValue toleratedCount = StateCompilers.number(p, "ToleratedFailureCount");
     MapState.ItemSelector selector = itemSelector(p);
+    ItemReader reader = state.has("ItemReader") ? ItemReaderCompiler.reader(p) : null;
     String unsupported = null;
     for (String field : new String[] {"ItemReader", "ItemBatcher", "ResultWriter"}) {
-      if (state.has(field) && unsupported == null) {
+      boolean runs = field.equals("ItemReader") && reader != null;
+      if (state.has(field) && unsupported == null && !runs) {
         unsupported = field;
       }
     }
@@ -77,7 +80,8 @@ final class MapCompiler {
     return new MapState(p.name(), p.next(), io, branch,
         "DISTRIBUTED".equals(proc.path("ProcessorConfig").path("Mode").asText()), items,
         selector, maxConcurrency, toleratedCount, toleratedPercentage,
-        state.hasNonNull("Label") ? state.get("Label").asText() : null, unsupported, handling);
+        state.hasNonNull("Label") ? state.get("Label").asText() : null, reader, unsupported,
+        handling);
   }
 
   /** ItemsPath (JSONPath, default {@code $}) or Items (JSONata, default: the state input). */

@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  * (its end, a task token at a state) let its virtual clock jump over timers while they wait, the
  * way Temporal's test server skips time only while a client waits for a result; nobody awaiting,
  * the execution runs only what takes no time, so a test can answer a token or stop it before a
- * HeartbeatSeconds or a Wait fires.
+ * HeartbeatSeconds or a Wait fires. A service's thread awaits it {@link #awaitAnswerable
+ * answerably}: time skips as well, except that while a task waits for its token with a timer
+ * (HeartbeatSeconds, TimeoutSeconds) the clock runs on the wall clock, for the client that answers.
  *
  * <p>One lock guards the execution: its thread holds it while it runs and releases it only while
  * it waits, so whatever is read under the lock ({@link #read}) is a consistent state.
@@ -39,6 +41,8 @@ public final class ExecutionControl {
   private final Condition changed = lock.newCondition();
   private final ConcurrentLinkedQueue<Message> inbox = new ConcurrentLinkedQueue<>();
   private final List<Until> awaiters = new ArrayList<>(2);
+  /** Threads awaiting it for clients that answer its tokens ({@link #awaitAnswerable}). */
+  private final List<Until> answerable = new ArrayList<>(1);
   /** Tasks whose token is out (TaskSubmitted written) and not answered yet, oldest first. */
   private final List<WaitingTask> submitted = new ArrayList<>(2);
   /** Every task that got a token in this execution (closed when it ends). */
@@ -94,10 +98,27 @@ public final class ExecutionControl {
 
   /** True while a thread awaits something the execution has not reached: timers may fire. */
   boolean skipping() {
-    if (alwaysAwaited) {
-      return true;
+    return alwaysAwaited || waiting(awaiters) || waiting(answerable);
+  }
+
+  /**
+   * True while only answerable awaiters wait and a task waits for its token with a timer: time
+   * then runs on the wall clock, so the client answering it has the real seconds.
+   */
+  boolean tokenTimersOnWallClock() {
+    if (alwaysAwaited || waiting(awaiters) || !waiting(answerable)) {
+      return false;
     }
-    for (Until u : awaiters) {
+    for (WaitingTask t : submitted) {
+      if (t.timed && t.isOpen()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean waiting(List<Until> threads) {
+    for (Until u : threads) {
       if (!u.reached(this)) {
         return true;
       }
@@ -186,15 +207,27 @@ public final class ExecutionControl {
 
   /** Blocks until {@code until} is reached; meanwhile the execution may skip time. */
   public void awaitUntil(Until until) {
+    await(until, awaiters);
+  }
+
+  /**
+   * Blocks until {@code until} is reached, as a service does for its clients: time skips, except
+   * over the timers of tasks waiting for their tokens, which run on the wall clock.
+   */
+  public void awaitAnswerable(Until until) {
+    await(until, answerable);
+  }
+
+  private void await(Until until, List<Until> threads) {
     lock.lock();
     try {
-      awaiters.add(until);
+      threads.add(until);
       wake.signal();
       while (!until.reached(this)) {
         changed.awaitUninterruptibly();
       }
     } finally {
-      awaiters.remove(until);
+      threads.remove(until);
       lock.unlock();
     }
   }

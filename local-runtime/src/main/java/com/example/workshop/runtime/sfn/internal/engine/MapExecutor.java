@@ -20,9 +20,10 @@ import java.util.List;
 
 /**
  * Map: each attempt runs the item processor once per item (inline, or a distributed Map's child
- * executions, which write no events here) and collects the outputs in item order. At most
- * MaxConcurrency iterations run at once (an inline Map at most 40, as on AWS); a new one starts
- * when one ends. An iteration that fails (beyond a distributed Map's tolerance) stops the others.
+ * executions, which write no events here; their items from the state input or an ItemReader) and
+ * collects the outputs in item order. At most MaxConcurrency iterations run at once (an inline Map
+ * at most 40, as on AWS); a new one starts when one ends. An iteration that fails (beyond a
+ * distributed Map's tolerance) stops the others.
  */
 final class MapExecutor extends RetryingExecutor {
   /** One attempt: the items, the iterations started and ended, tolerated failures. */
@@ -71,8 +72,10 @@ final class MapExecutor extends RetryingExecutor {
           + " items in the state input and use ItemsPath instead.");
     }
     JsonNode effective = m.io().input(v.input, v);
-    // TestState: an ItemReader reads the request's mapItemReaderData (null: not given)
-    JsonNode items = m.unsupportedField() != null ? probe.readerItems() : items(m, effective, v);
+    // An ItemReader reads TestState's mapItemReaderData (null: not given), or in an execution the
+    // S3 objects, once the Map Run has started; its items ignore ItemsPath, as on AWS
+    boolean reader = m.reader() != null || m.unsupportedField() != null;
+    JsonNode items = !reader ? items(m, effective, v) : probe != null ? probe.readerItems() : null;
     Integer maxConcurrency =
         Fields.integer(m.maxConcurrency(), "MaxConcurrencyPath", effective, v.input, v);
     if (maxConcurrency != null && maxConcurrency < 0) { // a literal is checked by validation
@@ -110,6 +113,9 @@ final class MapExecutor extends RetryingExecutor {
           + v.run().config().accountId() + ":mapRun:" + v.run().stateMachineName() + "/"
           + (m.label() != null ? m.label() : m.name()) + ":" + Ids.uuid(v.random()));
     }
+    if (items == null) {
+      items = readItems(v, m, effective);
+    }
     int cap = m.distributed() ? Limits.DISTRIBUTED_MAP_CONCURRENCY
         : Limits.INLINE_MAP_CONCURRENCY;
     int limit = maxConcurrency == null || maxConcurrency <= 0 ? cap
@@ -120,6 +126,18 @@ final class MapExecutor extends RetryingExecutor {
     w.lastIterationEnd = cursor.last();
     a.work = w;
     return admit(v, m, w);
+  }
+
+  /** The ItemReader's items; a reader that fails ends the Map Run with its error. */
+  private static JsonNode readItems(Visit v, MapState m, JsonNode effective) {
+    try {
+      return ItemReading.read(m.reader(), effective, v);
+    } catch (StatesError e) {
+      if (m.distributed()) {
+        v.run().history().mapRunFailed(v.strand.cursor(), e.error(), e.cause());
+      }
+      throw e;
+    }
   }
 
   private static JsonNode items(MapState m, JsonNode effective, Visit v) {

@@ -11,8 +11,10 @@ import java.util.concurrent.Callable;
  * creation), a call before a timer of the same instant. When every strand is blocked, the
  * execution's inbox is read first (task answers, heartbeats, a stop); then time moves to the next
  * timer or call: at once in virtual time while someone awaits the execution ({@link
- * ExecutionControl}), else only as far as running functions have run; by waiting in real time. A
- * running function's measured duration always counts. The execution's deadline (TimeoutSeconds,
+ * ExecutionControl}), else only as far as running functions have run; by waiting in real time, and
+ * in virtual time while a service awaits the execution for clients that must answer a task token
+ * before its HeartbeatSeconds or TimeoutSeconds. A running function's measured duration always
+ * counts. The execution's deadline (TimeoutSeconds,
  * one year at most) ends it when nothing else happens up to then.
  */
 final class Scheduler {
@@ -35,6 +37,9 @@ final class Scheduler {
   private final boolean deadlineIsLimit;
   private final ExecutionControl control;
   private long now;
+  /** In virtual time, while its timers run on the wall clock: execution time minus wall time. */
+  private long wallOffset;
+  private boolean onWallClock;
   private long seq;
   private boolean stopped;
 
@@ -52,8 +57,23 @@ final class Scheduler {
   long now() {
     if (realTime) {
       now = Math.max(now, clock.millis());
+    } else if (onWallClock) {
+      now = Math.max(now, wallMillis() + wallOffset);
     }
     return now;
+  }
+
+  /** Monotonic wall time: a virtual clock (Clock.fixed in tests) need not move. */
+  private static long wallMillis() {
+    return System.nanoTime() / 1_000_000;
+  }
+
+  /** Starts or ends running on the wall clock in virtual time, from the current instant. */
+  private void wallClock(boolean on) {
+    if (on && !onWallClock) {
+      wallOffset = now - wallMillis();
+    }
+    onWallClock = on;
   }
 
   /** Queues a strand behind the others that are ready. */
@@ -128,6 +148,9 @@ final class Scheduler {
    * @throws ExecutionTimedOut the deadline passed
    */
   private boolean next() {
+    if (!realTime) {
+      wallClock(control.tokenTimersOnWallClock());
+    }
     if (control.deliver(this)) {
       return true;
     }
@@ -148,9 +171,12 @@ final class Scheduler {
       control.settled(); // only tokens without a timer of their own are left
     }
     // How far time may move now: in real time to the wall clock; in virtual time as far as the
-    // running calls have run, or to any instant while someone awaits the execution.
+    // running calls have run, or to any instant while someone awaits the execution, or as far as
+    // the wall clock has run while a client must answer a token before its timer.
     long horizon = realTime ? clock.millis() : running ? calls.horizon() : now;
-    if (!realTime && control.skipping()) {
+    if (onWallClock) {
+      horizon = now();
+    } else if (!realTime && control.skipping()) {
       horizon = running ? calls.horizon() : Long.MAX_VALUE;
     }
     if (known <= deadline && (known <= horizon || call <= timer && !realTime && !running)) {
@@ -170,7 +196,7 @@ final class Scheduler {
       throw new ExecutionTimedOut();
     }
     long until = Math.min(known, deadline + 1);
-    await(realTime ? until - clock.millis() : running ? until - horizon : Long.MAX_VALUE);
+    await(realTime ? until - clock.millis() : onWallClock || running ? until - horizon : Long.MAX_VALUE);
     return true;
   }
 

@@ -68,6 +68,7 @@ final class TaskExecutor extends RetryingExecutor {
     long heartbeatAt = w.heartbeatSeconds() == null ? Long.MAX_VALUE
         : Time.plusSeconds(task.lastBeat, w.heartbeatSeconds());
     long due = Math.min(timeoutAt, heartbeatAt);
+    task.timed = due != Long.MAX_VALUE;
     boolean timedOut = due <= scheduler.now() && task.close();
     TaskState t = (TaskState) v.state;
     if (timedOut) {

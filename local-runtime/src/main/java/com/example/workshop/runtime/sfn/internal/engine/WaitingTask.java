@@ -27,6 +27,8 @@ public final class WaitingTask {
   private final AtomicReference<Object> state = new AtomicReference<>(OPEN);
   /** The task waits for its token (TaskSubmitted written); the execution's thread only. */
   boolean waiting;
+  /** A TimeoutSeconds or HeartbeatSeconds runs while it waits; the execution's thread only. */
+  boolean timed;
   /** When the task started or last heard a heartbeat, in execution time. */
   long lastBeat;
 
