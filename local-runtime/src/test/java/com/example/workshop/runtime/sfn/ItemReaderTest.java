@@ -117,4 +117,40 @@ class ItemReaderTest {
     assertTrue(missing.cause().contains("s3://orders/orders.json")
         && missing.cause().contains("s3Object(bucket, key, body)"), missing.cause());
   }
+
+  @Test
+  @DisplayName("an ItemBatcher groups the selected items: BatchInput and at most MaxItemsPerBatch items")
+  void itemBatcher() throws Exception {
+    StateMachine m = StateMachine.parse("""
+        {"StartAt": "Orders", "States": {"Orders": {"Type": "Map",
+          "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+            "ReaderConfig": {"InputType": "JSON"}, "Parameters": {"Bucket": "orders", "Key": "o.json"}},
+          "ItemSelector": {"id.$": "$$.Map.Item.Value.id", "index.$": "$$.Map.Item.Index"},
+          "ItemBatcher": {"MaxItemsPerBatchPath": "$.perBatch", "BatchInput": {"day.$": "$.day"}},
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "Count", "States": {"Count": {"Type": "Pass",
+              "Parameters": {"day.$": "$.BatchInput.day", "n.$": "States.ArrayLength($.Items)",
+                "first.$": "$.Items[0]"}, "End": true}}},
+          "End": true}}}""", Map.of());
+    Execution ex = EngineTestSupport.engine()
+        .s3Object("orders", "o.json", "[{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"}]")
+        .build().start(m, "{\"perBatch\": 2, \"day\": \"mon\"}");
+    assertEquals(JSON.readTree("""
+        [{"day": "mon", "n": 2, "first": {"id": "a", "index": 0}},
+         {"day": "mon", "n": 1, "first": {"id": "c", "index": 2}}]"""), output(ex));
+  }
+
+  @Test
+  @DisplayName("MaxInputBytesPerBatch closes a batch before its JSON grows past the limit")
+  void batchBytes() throws Exception {
+    StateMachine m = StateMachine.parse("""
+        {"StartAt": "Orders", "States": {"Orders": {"Type": "Map",
+          "ItemBatcher": {"MaxInputBytesPerBatch": 30},
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "One", "States": {"One": {"Type": "Pass", "End": true}}},
+          "End": true}}}""", Map.of());
+    Execution ex = EngineTestSupport.engine().build().start(m, "[\"aaaaaa\", \"bbbbbb\", \"cccccc\"]");
+    assertEquals(JSON.readTree("""
+        [{"Items": ["aaaaaa", "bbbbbb"]}, {"Items": ["cccccc"]}]"""), output(ex));
+  }
 }

@@ -1,6 +1,7 @@
 package com.example.workshop.runtime.sfn.internal.definition;
 
 import com.example.workshop.runtime.sfn.internal.definition.Compiler.Part;
+import com.example.workshop.runtime.sfn.internal.model.ItemBatcher;
 import com.example.workshop.runtime.sfn.internal.model.ItemReader;
 import com.example.workshop.runtime.sfn.internal.model.NumberValue;
 import com.example.workshop.runtime.sfn.internal.query.jsonata.JsonataTemplate;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Map's ItemReader, when it is one local-runtime runs: {@code s3:getObject} of CSV or JSON, or
+ * A Map's ItemBatcher, and its ItemReader when it is one local-runtime runs: {@code s3:getObject} of CSV or JSON, or
  * {@code s3:listObjectsV2}. Any other reader (JSONL, manifests, Parquet, other resources) gives
  * null, and the Map fails clearly when it runs.
  */
@@ -47,19 +48,35 @@ final class ItemReaderCompiler {
       parameters = p.checks().template(reader.get("Parameters"), pointer + "/Parameters");
     }
     return new ItemReader(list, parameters, arguments, list ? null : inputType, headers,
-        maxItems(p, config, pointer + "/ReaderConfig"));
+        number(p, config, "MaxItems", pointer + "/ReaderConfig"));
   }
 
-  /** MaxItems (literal or JSONata) or MaxItemsPath; null when absent. */
-  private static NumberValue maxItems(Part p, JsonNode config, String pointer) {
-    if (p.jsonata() && config.has("MaxItems")) {
-      return new NumberValue.Jsonata(JsonataTemplate.compile("MaxItems", config.get("MaxItems")));
+  /** A Map's ItemBatcher: the batch limits and BatchInput. */
+  static ItemBatcher batcher(Part p) {
+    JsonNode batcher = p.node().get("ItemBatcher");
+    String pointer = p.pointer() + "/ItemBatcher";
+    JsonNode input = batcher.get("BatchInput");
+    PayloadTemplate template = null;
+    JsonataTemplate jsonata = null;
+    if (input != null && p.jsonata()) {
+      jsonata = JsonataTemplate.compile("BatchInput", input);
+    } else if (input != null) {
+      template = p.checks().template(input, pointer + "/BatchInput");
     }
-    if (config.has("MaxItemsPath")) {
-      QueryPath path = p.checks().path(config.get("MaxItemsPath"), pointer + "/MaxItemsPath",
-          "MaxItemsPath", true);
+    return new ItemBatcher(number(p, batcher, "MaxItemsPerBatch", pointer),
+        number(p, batcher, "MaxInputBytesPerBatch", pointer), template, jsonata);
+  }
+
+  /** A numeric field of {@code node}: a literal or JSONata, or its Path twin; null when absent. */
+  private static NumberValue number(Part p, JsonNode node, String field, String pointer) {
+    if (p.jsonata() && node.has(field)) {
+      return new NumberValue.Jsonata(JsonataTemplate.compile(field, node.get(field)));
+    }
+    if (node.has(field + "Path")) {
+      QueryPath path = p.checks().path(node.get(field + "Path"), pointer + "/" + field + "Path",
+          field + "Path", true);
       return path == null ? null : new NumberValue.Path(path);
     }
-    return config.has("MaxItems") ? new NumberValue.Literal(config.get("MaxItems")) : null;
+    return node.has(field) ? new NumberValue.Literal(node.get(field)) : null;
   }
 }

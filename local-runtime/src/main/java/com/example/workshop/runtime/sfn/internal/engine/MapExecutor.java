@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * Map: each attempt runs the item processor once per item (inline, or a distributed Map's child
- * executions, which write no events here; their items from the state input or an ItemReader) and
- * collects the outputs in item order. At most MaxConcurrency iterations run at once (an inline Map
+ * executions, which write no events here; their items from the state input or an ItemReader, in
+ * batches with an ItemBatcher) and collects the outputs in item order. At most MaxConcurrency iterations run at once (an inline Map
  * at most 40, as on AWS); a new one starts when one ends. An iteration that fails (beyond a
  * distributed Map's tolerance) stops the others.
  */
@@ -30,6 +30,8 @@ final class MapExecutor extends RetryingExecutor {
   private static final class Work {
     final Children children;
     final JsonNode items;
+    /** The items are batches, each an iteration's input as it is. */
+    final boolean batched;
     final JsonNode effective;
     final JsonNode[] outputs;
     final Strand[] strands;
@@ -47,9 +49,10 @@ final class MapExecutor extends RetryingExecutor {
     /** What MapStateSucceeded follows: the last MapIterationSucceeded (or MapRunSucceeded). */
     long lastIterationEnd;
 
-    Work(Children children, JsonNode items, JsonNode effective, Integer toleratedCount,
-        Double toleratedPercentage, int limit, Resume redriven) {
+    Work(Children children, JsonNode items, boolean batched, JsonNode effective,
+        Integer toleratedCount, Double toleratedPercentage, int limit, Resume redriven) {
       this.children = children;
+      this.batched = batched;
       this.limit = limit;
       this.items = items;
       this.effective = effective;
@@ -116,11 +119,19 @@ final class MapExecutor extends RetryingExecutor {
     if (items == null) {
       items = readItems(v, m, effective);
     }
+    boolean batched = m.batcher() != null;
+    if (batched) { // each item selected first, then grouped: a batch is an iteration's input
+      ArrayNode selected = Json.NODES.arrayNode(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        selected.add(iterationInput(v, m, effective, i, items.get(i)));
+      }
+      items = ItemBatching.batches(m.batcher(), selected, effective, v);
+    }
     int cap = m.distributed() ? Limits.DISTRIBUTED_MAP_CONCURRENCY
         : Limits.INLINE_MAP_CONCURRENCY;
     int limit = maxConcurrency == null || maxConcurrency <= 0 ? cap
         : Math.min(maxConcurrency, cap);
-    Work w = new Work(new Children(v.strand), items, effective, count, percentage, limit,
+    Work w = new Work(new Children(v.strand), items, batched, effective, count, percentage, limit,
         v.resume);
     v.resume = null;
     w.lastIterationEnd = cursor.last();
@@ -199,7 +210,8 @@ final class MapExecutor extends RetryingExecutor {
         w.ended++;
         continue;
       }
-      JsonNode input = iterationInput(v, m, w.effective, i, w.items.get(i));
+      JsonNode input = w.batched ? w.items.get(i)
+          : iterationInput(v, m, w.effective, i, w.items.get(i));
       Cursor start = new Cursor(v.strand.cursor().last(), !m.distributed());
       v.run().history().mapIteration(start, EventType.MAP_ITERATION_STARTED, m.name(), i);
       Resume from = redriven instanceof Resume.Child.Again again ? again.from() : null;

@@ -8,13 +8,13 @@ import com.example.workshop.runtime.sfn.internal.query.StateIo;
  * @param items ItemsPath (JSONPath, default {@code $}) or Items (JSONata, default: the input)
  * @param itemSelector ItemSelector (or the legacy Parameters)
  * @param reader the ItemReader over S3 objects, when it is one local-runtime runs
- * @param unsupportedField ItemReader (another kind), ItemBatcher or ResultWriter when present (not
- *     run locally)
+ * @param batcher the ItemBatcher
+ * @param unsupportedField ItemReader (another kind) or ResultWriter when present (not run locally)
  */
 public record MapState(String name, String next, StateIo io, Branch processor,
     boolean distributed, Items items, ItemSelector itemSelector, NumberValue maxConcurrency,
     NumberValue toleratedFailureCount, NumberValue toleratedFailurePercentage, String label,
-    ItemReader reader, String unsupportedField, ErrorHandling handling) implements State {
+    ItemReader reader, ItemBatcher batcher, String unsupportedField, ErrorHandling handling) implements State {
   @Override
   public StateType type() {
     return StateType.MAP;
