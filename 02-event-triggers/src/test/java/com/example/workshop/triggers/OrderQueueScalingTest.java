@@ -29,32 +29,41 @@ import org.junit.jupiter.api.Test;
  */
 class OrderQueueScalingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int ORDERS = 1000;
+  static final int ORDERS = 1000;
   private static List<String> messages;
 
-  /** 1,000 messages: the fixture's three orders in turn, each with a messageId of its own. */
   @BeforeAll
   static void burst() throws Exception {
+    messages = thousandOrders();
+  }
+
+  /** 1,000 messages: the fixture's three orders in turn, each with a messageId of its own. */
+  static List<String> thousandOrders() throws Exception {
     JsonNode records = JSON.readTree(Path.of("events/sqs-order-batch.json").toFile()).get("Records");
-    messages = new ArrayList<>();
+    List<String> burst = new ArrayList<>();
     for (int i = 0; i < ORDERS; i++) {
       ObjectNode message = records.get(i % records.size()).deepCopy();
       message.put("messageId", "order-" + i);
-      messages.add(message.toString());
+      burst.add(message.toString());
     }
+    return burst;
   }
 
-  private static ScalingReplay.Builder orderQueueFunction() {
+  /** The order queue's event source mapping as template.yaml sets it up. */
+  static SqsEventSource.Builder orderQueue() {
+    return SqsEventSource.builder()
+        .batchSize(10)
+        .visibilityTimeout(Duration.ofSeconds(180))
+        .maxReceiveCount(5);
+  }
+
+  /** OrderQueueHandler as template.yaml deploys it, polling the order queue. */
+  static ScalingReplay.Builder orderQueueFunction() {
     return ScalingReplay.builder()
         .memoryMb(1024)
         .timeout(Duration.ofSeconds(30))
         .seed(7)
-        .sqs(
-            SqsEventSource.builder()
-                .batchSize(10)
-                .visibilityTimeout(Duration.ofSeconds(180))
-                .maxReceiveCount(5)
-                .build());
+        .sqs(orderQueue().build());
   }
 
   @Test

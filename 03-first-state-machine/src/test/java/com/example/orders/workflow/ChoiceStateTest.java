@@ -7,17 +7,23 @@ import com.example.workshop.runtime.sfn.LocalStepFunctions;
 import com.example.workshop.runtime.sfn.TestStateRequest;
 import com.example.workshop.runtime.sfn.TestStateResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
  * Each Choice state of the deployed definition on its own, with TestState: no function runs,
- * the state gets exactly the input it is given, and the answer is the state it picks.
+ * the state gets exactly the input it is given, and the answer is the state it picks. The same
+ * rows run on the JSONata twin, whose rules read variables instead of the input.
  */
 class ChoiceStateTest {
 
   private static final LocalStepFunctions SFN = LocalStepFunctions.builder().build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** What the JSONPath workflow adds to its document and the JSONata twin assigns to variables. */
+  private static final List<String> ASSIGNED = List.of("validation", "price");
 
   @ParameterizedTest(name = "{0} on {1} picks {2}")
   @CsvFileSource(resources = "/choice-cases.psv", delimiter = '|')
@@ -30,7 +36,30 @@ class ChoiceStateTest {
     assertEquals(TestStateResponse.Status.SUCCEEDED, r.status());
     assertEquals(nextState, r.nextState());
     assertNull(r.error());
-    ObjectMapper json = new ObjectMapper();
-    assertEquals(json.readTree(input), json.readTree(r.output()), "a Choice passes its input on");
+    assertEquals(JSON.readTree(input), JSON.readTree(r.output()), "a Choice passes its input on");
+  }
+
+  @ParameterizedTest(name = "{0} on {1} picks {2}")
+  @CsvFileSource(resources = "/choice-cases.psv", delimiter = '|')
+  @DisplayName("the JSONata twin picks the same state, reading $validation and $price from variables")
+  void jsonataTwinPicksTheSameState(String state, String input, String nextState) throws Exception {
+    // The twin's Assign keeps validation and price in variables: move them out of the row's input.
+    ObjectNode order = (ObjectNode) JSON.readTree(input);
+    ObjectNode variables = JSON.createObjectNode();
+    for (String name : ASSIGNED) {
+      if (order.has(name)) {
+        variables.set(name, order.remove(name));
+      }
+    }
+    // snippet:test-choice-variables
+    TestStateResponse r = SFN.testState(
+        TestStateRequest.of(Workflow.JSONATA.machine(), state)
+            .withInput(order.toString())
+            .withVariables(variables.toString()));
+    // end-snippet
+    assertEquals(TestStateResponse.Status.SUCCEEDED, r.status(), () -> r.error() + ": " + r.cause());
+    assertEquals(nextState, r.nextState());
+    assertNull(r.error());
+    assertEquals(order, JSON.readTree(r.output()), "a Choice passes its input on");
   }
 }

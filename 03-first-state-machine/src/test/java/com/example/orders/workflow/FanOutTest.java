@@ -108,7 +108,7 @@ class FanOutTest {
     return most;
   }
 
-  private static Instant at(Execution run, String type) {
+  static Instant at(Execution run, String type) {
     return run.history().stream().filter(e -> e.type().equals(type)).findFirst()
         .orElseThrow(() -> new AssertionError("no " + type + "\n" + run.historyTable())).timestamp();
   }

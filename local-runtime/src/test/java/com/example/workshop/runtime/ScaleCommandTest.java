@@ -135,6 +135,17 @@ class ScaleCommandTest {
   }
 
   @Test
+  @DisplayName("the text report counts throttles by reason: \"N over reserved concurrency\"")
+  void throttleReasonsInText() throws Exception {
+    Result r = replay(SQS_EVENT, "--count", "1000", "--reserved-concurrency", "5", "--json");
+    int throttled = new ObjectMapper().readTree(r.out()).at("/throttles/RESERVED_CONCURRENCY").asInt();
+    Result text = replay(SQS_EVENT, "--count", "1000", "--reserved-concurrency", "5");
+    assertEquals(0, text.exit(), text.err());
+    assertTrue(text.out().contains("(TooManyRequestsException, 429: " + throttled + " over reserved concurrency)"),
+        text.out());
+  }
+
+  @Test
   @DisplayName("the same seed gives the same report, line for line")
   void deterministic() throws Exception {
     Result first = replay(SQS_EVENT, "--count", "300", "--reserved-concurrency", "5", "--seed", "42", "--timeline");

@@ -92,7 +92,7 @@ public record ScalingReport(
     StringBuilder reasons = new StringBuilder();
     for (ThrottleReason r : ThrottleReason.values()) {
       if (throttles(r) > 0) {
-        reasons.append(reasons.isEmpty() ? ": " : ", ").append(r.label()).append(' ').append(throttles(r));
+        reasons.append(reasons.isEmpty() ? ": " : ", ").append(throttles(r)).append(" over ").append(r.label());
       }
     }
     line(out, "throttles", totalThrottles() + (totalThrottles() > 0
