@@ -88,7 +88,7 @@ final class RedriveCommand implements Callable<Integer> {
     bindings.checkHandlers(sfn.handlerProblems(), io);
     if (app != null && !sameDefinition(app, id, ended)) {
       io.err().println("hint: " + template.file + ": the definition of " + id + " is not the saved execution's;"
-          + " a redrive runs the definition it started with, as on AWS (run it to try the new one)");
+          + " a redrive runs the definition the execution started with, as on AWS (try the new one with run)");
     }
     Execution ex;
     try {

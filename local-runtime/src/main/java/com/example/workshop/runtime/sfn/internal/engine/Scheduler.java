@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
  * ExecutionControl}), else only as far as running functions have run; by waiting in real time, and
  * in virtual time while a service awaits the execution for clients that must answer a task token
  * before its HeartbeatSeconds or TimeoutSeconds. A running function's measured duration always
- * counts. The execution's deadline (TimeoutSeconds,
- * one year at most) ends it when nothing else happens up to then.
+ * counts. The execution's deadline (TimeoutSeconds, one year at most) ends it when nothing else
+ * happens up to then.
  */
 final class Scheduler {
   private record Timer(long at, long seq, Strand strand, long epoch) implements Comparable<Timer> {
