@@ -27,21 +27,27 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionResponseType;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 
 /**
  * The lesson's state machine on LocalStack: template.yaml's functions deployed from
  * target/function.zip (java21), the real ASL file with its DefinitionSubstitutions set to the
- * deployed ARNs, one execution per sample order. Each must end as the offline engine says for the
- * same input: status, error, output and the states entered, in order.
+ * deployed ARNs and the PaymentConfirmations queue (read by its consumer through an SQS trigger),
+ * one execution per sample order. Each must end as the offline engine says for the same input:
+ * status, error, output and the states entered, in order. Offline, ConfirmPayment's message is
+ * mocked and the confirmation is {"status": "CONFIRMED"}; on LocalStack the real consumer answers,
+ * naming the payment too, so only the confirmation's status is compared.
  * Needs Docker; skipped without it. Written to run where Docker is (not on the workshop's build
  * machine, which has no Docker engine).
  */
 @Testcontainers(disabledWithoutDocker = true)
 class OrderFulfilmentIT {
   @Container
-  static final LocalStackContainer LOCALSTACK = LocalStack.container("lambda", "stepfunctions", "iam", "sts", "logs");
+  static final LocalStackContainer LOCALSTACK = LocalStack.container("lambda", "stepfunctions", "sqs", "iam", "sts", "logs");
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String STATES_ROLE = "arn:aws:iam::000000000000:role/stepfunctions-role";
@@ -58,9 +64,19 @@ class OrderFulfilmentIT {
     LambdaClient lambda = LocalStack.client(LOCALSTACK, LambdaClient.builder());
     Map<String, String> deployed = new LinkedHashMap<>();   // logical id -> ARN on LocalStack
     app.handlers().forEach((id, handler) -> deployed.put(id, LocalStack.deployFunction(lambda, id, handler, Map.of())));
+    SqsClient sqs = LocalStack.client(LOCALSTACK, SqsClient.builder());
+    String queueUrl = sqs.createQueue(r -> r.queueName("PaymentConfirmations")).queueUrl();
+    String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes().get(QueueAttributeName.QUEUE_ARN);
+    lambda.createEventSourceMapping(r -> r.functionName(deployed.get("PaymentConfirmationsFunction"))
+        .eventSourceArn(queueArn).batchSize(10).functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES));
     // each substitution resolves to ...:function:<logical id> offline; on LocalStack, to the deployed ARN
-    String definition = Files.readString(Path.of(app.definitionUri()));
+    String definition = Files.readString(Path.of(app.definitionUri()))
+        .replace("${PaymentConfirmationsQueueUrl}", queueUrl);
     for (Map.Entry<String, String> sub : app.substitutions().entrySet()) {
+      if (sub.getKey().equals("PaymentConfirmationsQueueUrl")) {
+        continue;
+      }
       String id = sub.getValue().substring(sub.getValue().lastIndexOf(':') + 1);
       definition = definition.replace("${" + sub.getKey() + "}", deployed.get(id));
     }
@@ -69,7 +85,7 @@ class OrderFulfilmentIT {
     stateMachineArn = sfn.createStateMachine(r -> r.name("order-fulfilment").definition(text).roleArn(STATES_ROLE))
         .stateMachineArn();
     offlineMachine = app.stateMachine();
-    offline = app.stepFunctions().build();
+    offline = app.stepFunctions().mockConfig(OrderFulfilment.mockConfig(Path.of("."))).build();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -81,7 +97,7 @@ class OrderFulfilmentIT {
     "order-flaky-warehouse-declined-card.json"})
   void sameOutcomeAsOffline(String sample) throws Exception {
     String input = Files.readString(Path.of("events", sample));
-    Execution expected = offline.start(offlineMachine, input);
+    Execution expected = offline.start(offlineMachine, input, OrderFulfilment.PAYMENT_CONFIRMED);
 
     String executionArn = sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).input(input)).executionArn();
     DescribeExecutionResponse actual = Poll.until(() -> sfn.describeExecution(r -> r.executionArn(executionArn)),
@@ -95,7 +111,12 @@ class OrderFulfilmentIT {
     assertEquals(expected.error(), actual.error(), why);
     assertEquals(entered(expected.history()), entered(history), why);
     if (expected.status() == ExecutionStatus.SUCCEEDED) {
-      assertEquals(comparable(JSON.readTree(expected.output())), comparable(JSON.readTree(actual.output())), why);
+      ObjectNode offlineOutput = (ObjectNode) comparable(JSON.readTree(expected.output()));
+      ObjectNode awsOutput = (ObjectNode) comparable(JSON.readTree(actual.output()));
+      assertEquals("CONFIRMED", awsOutput.path("confirmation").path("status").asText(), why);
+      offlineOutput.remove("confirmation");
+      awsOutput.remove("confirmation");
+      assertEquals(offlineOutput, awsOutput, why);
     }
   }
 

@@ -87,8 +87,8 @@ class ClassroomFaultsTest {
     SamApplication ownStack = SamApplication.load(Path.of("template.yaml"));
     assertEquals("com.example.orders.fulfilment.ChargePayment::handleRequest",
         ownStack.handlers().get("ChargePaymentFunction"));
-    Execution run = ownStack.stepFunctions().build()
-        .start(ownStack.stateMachine(), Files.readString(Path.of("events", sample)));
+    Execution run = ownStack.stepFunctions().mockConfig(OrderFulfilment.mockConfig(Path.of("."))).build()
+        .start(ownStack.stateMachine(), Files.readString(Path.of("events", sample)), OrderFulfilment.PAYMENT_CONFIRMED);
     assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
   }
 

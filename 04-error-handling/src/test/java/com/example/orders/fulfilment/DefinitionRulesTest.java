@@ -39,13 +39,42 @@ class DefinitionRulesTest {
   }
 
   @Test
-  @DisplayName("every Task retries Lambda's service errors (compensations retry everything)")
+  @DisplayName("every Task that calls a function retries Lambda's service errors (compensations retry everything)")
   void lambdaServiceErrorsAreRetriedEverywhere() throws Exception {
-    assertEquals(6, tasks().size());
+    assertEquals(7, tasks().size());
     tasks().forEach((name, task) -> {
+      if (isCallback(task)) {
+        return;
+      }
       List<String> retried = errorsRetried(task);
       assertTrue(retried.containsAll(LAMBDA_SERVICE_ERRORS) || retried.contains("States.ALL"), name + " retries " + retried);
     });
+  }
+
+  @Test
+  @DisplayName("a callback Task is not retried, has HeartbeatSeconds shorter than TimeoutSeconds, and compensates on timeout")
+  void callbacksAreBoundedNotRetried() throws Exception {
+    Map<String, JsonNode> callbacks = new java.util.LinkedHashMap<>();
+    tasks().forEach((name, task) -> {
+      if (isCallback(task)) {
+        callbacks.put(name, task);
+      }
+    });
+    assertEquals(Set.of("ConfirmPayment"), callbacks.keySet());
+    callbacks.forEach((name, task) -> {
+      // A retry would send a second message and wait all over again for an answer already given.
+      assertTrue(task.path("Retry").isMissingNode(), name + " retries");
+      assertTrue(task.path("HeartbeatSeconds").asInt() > 0, name + " has no HeartbeatSeconds");
+      assertTrue(task.path("HeartbeatSeconds").asInt() < task.path("TimeoutSeconds").asInt(), name);
+      List<String> caught = new ArrayList<>();
+      task.path("Catch").forEach(c -> c.path("ErrorEquals").forEach(e -> caught.add(e.asText())));
+      assertTrue(caught.containsAll(List.of("States.HeartbeatTimeout", "States.Timeout")), name + " catches " + caught);
+      task.path("Catch").forEach(c -> assertTrue(COMPENSATIONS.contains(c.path("Next").asText()), name + " catcher " + c));
+    });
+  }
+
+  private static boolean isCallback(JsonNode task) {
+    return task.path("Resource").asText().endsWith(".waitForTaskToken");
   }
 
   @Test

@@ -32,11 +32,11 @@ class FlakyWarehouseBadAddressExerciseTest {
          "shipTo": {"name": "Mina Park", "city": "Berlin", "country": "DE"},
          "simulate": ["warehouse-flaky", "address-rejected"]}""";
 
-    Execution run = workflow.engine(0).randomSeed(7).build().start(workflow.machine, order);
+    Execution run = workflow.engine(0).randomSeed(7).build().start(workflow.machine, order, OrderFulfilment.PAYMENT_CONFIRMED);
 
     assertEquals(ExecutionStatus.FAILED, run.status(), run.historyTable());
     assertEquals("OrderCancelled", run.error());
-    assertEquals(List.of("ValidateOrder", "ReserveInventory", "ChargePayment", "ShipOrder", "RefundPayment",
+    assertEquals(List.of("ValidateOrder", "ReserveInventory", "ChargePayment", "ConfirmPayment", "ShipOrder", "RefundPayment",
         "ReleaseInventory", "OrderCancelled"), run.visitedStates(), run.historyTable());
     List<Attempt> failed = OrderFulfilment.failedAttempts(run);
     assertEquals(List.of("ReserveInventory", "ReserveInventory", "ShipOrder"),

@@ -9,6 +9,7 @@ import com.example.workshop.runtime.sfn.HistoryEvent;
 import com.example.workshop.runtime.sfn.LambdaFunction;
 import com.example.workshop.runtime.sfn.LambdaFunctionError;
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
+import com.example.workshop.runtime.sfn.StartOptions;
 import com.example.workshop.runtime.sfn.StateMachine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,23 +26,39 @@ import java.util.concurrent.ConcurrentHashMap;
  * local-runtime's SamApplication loads the definition from template.yaml's DefinitionUri and binds
  * each substitution to the handler the template names, deployed as the workshop's stack is
  * ({@code ClassroomFaults=on}: the samples' {@code simulate} lists act out their failures); in
- * virtual time.
+ * virtual time. ConfirmPayment's SQS message is mocked (src/test/resources/mock-config.json), as
+ * only Lambda functions run locally: start with {@link #PAYMENT_CONFIRMED} and the provider's
+ * confirmation comes at once, with {@link #CONFIRMATION_REQUESTED} the task waits for its token
+ * (PaymentConfirmationTest answers it).
  */
 final class OrderFulfilment {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The mock file's test cases are under the template's logical id, the name the CLI gives the machine. */
+  private static final StartOptions STACK = StartOptions.defaults().withStateMachineName("OrderFulfilment");
+  /** ConfirmPayment's message is sent and the provider's confirmation comes back at once. */
+  static final StartOptions PAYMENT_CONFIRMED = STACK.withTestCase("PaymentConfirmed");
+  /** ConfirmPayment's message is sent; the task waits for SendTaskSuccess, SendTaskFailure or its timers. */
+  static final StartOptions CONFIRMATION_REQUESTED = STACK.withTestCase("ConfirmationRequested");
 
   final StateMachine machine;
   private final SamApplication app;
+  private final Path mocks;
 
-  private OrderFulfilment(SamApplication app) {
+  private OrderFulfilment(SamApplication app, Path mocks) {
     this.app = app;
     this.machine = app.stateMachine();
+    this.mocks = mocks;
   }
 
   static OrderFulfilment load(Path lessonDir) {
     return new OrderFulfilment(SamApplication.load(lessonDir.resolve("template.yaml")).withRegion("eu-central-1")
-        .withParameter("ClassroomFaults", "on"));
+        .withParameter("ClassroomFaults", "on"), mockConfig(lessonDir));
+  }
+
+  /** The mocked SQS answers of ConfirmPayment, for any stack of the template. */
+  static Path mockConfig(Path lessonDir) {
+    return lessonDir.resolve("src/test/resources/mock-config.json");
   }
 
   /**
@@ -51,7 +68,7 @@ final class OrderFulfilment {
    * cannot throw that error itself.
    */
   LocalStepFunctions.Builder engine(int throttleCharges) {
-    LocalStepFunctions.Builder builder = app.stepFunctions().virtualTime();
+    LocalStepFunctions.Builder builder = app.stepFunctions().virtualTime().mockConfig(mocks);
     if (throttleCharges > 0) {
       builder.function("ChargePaymentFunctionArn",
           new ThrottledLambda(app.handlers().get("ChargePaymentFunction"), throttleCharges));

@@ -36,7 +36,7 @@ class OrderFulfilmentTest {
   static Execution run(String sample) throws Exception {
     int throttles = sample.contains("throttled") ? 2 : 0;
     return WORKFLOW.engine(throttles).randomSeed(42).build()
-        .start(WORKFLOW.machine, Files.readString(Path.of("events", sample)));
+        .start(WORKFLOW.machine, Files.readString(Path.of("events", sample)), OrderFulfilment.PAYMENT_CONFIRMED);
   }
 
   @ParameterizedTest(name = "{0}: {2} via {1}")
@@ -189,7 +189,7 @@ class OrderFulfilmentTest {
       """)
   @DisplayName("input of any shape is rejected by ValidateOrder through a Catch, never with States.Runtime")
   void anyInputShapeIsRejected(String input, String visited) {
-    Execution run = WORKFLOW.engine(0).randomSeed(42).build().start(WORKFLOW.machine, input);
+    Execution run = WORKFLOW.engine(0).randomSeed(42).build().start(WORKFLOW.machine, input, OrderFulfilment.PAYMENT_CONFIRMED);
     String history = input + ":\n" + run.historyTable();
     assertEquals(ExecutionStatus.FAILED, run.status(), history);
     assertEquals("OrderRejected", run.error(), history);

@@ -23,7 +23,9 @@ class RetryCatchStateTest {
 
   private static final StateMachine MACHINE = OrderFulfilment.load(Path.of(".")).machine;
   private static final LocalStepFunctions SFN = LocalStepFunctions.builder().build();
-  private static final String ORDER = "{\"orderId\": \"ord-1\", \"items\": [{\"sku\": \"MUG-7\", \"quantity\": 1}]}";
+  /** An order as it stands after ChargePayment, so that every Task's Parameters find their paths. */
+  private static final String ORDER = "{\"orderId\": \"ord-1\", \"items\": [{\"sku\": \"MUG-7\", \"quantity\": 1}],"
+      + " \"payment\": {\"paymentId\": \"pay-ord-1\"}}";
 
   @ParameterizedTest(name = "{0}: {1} after {2} retries is {3}")
   @CsvFileSource(resources = "/retry-catch-cases.psv", delimiter = '|')

@@ -53,7 +53,7 @@ public final class RunWorkflow {
     // Function logs (START/END/REPORT, stack traces) go to stderr, as in CloudWatch; keep them apart.
     System.setErr(new PrintStream(functionLogs, true, StandardCharsets.UTF_8));
     try {
-      run = workflow.engine(2).randomSeed(SEED).build().start(workflow.machine, input);
+      run = workflow.engine(2).randomSeed(SEED).build().start(workflow.machine, input, OrderFulfilment.PAYMENT_CONFIRMED);
     } finally {
       System.setErr(originalErr);
     }

@@ -13,14 +13,23 @@ import java.util.Map;
  */
 final class Engines {
   private final LocalStepFunctions.Builder builder;
+  private final LocalStepFunctions only;
   private final Map<String, LocalStepFunctions> byRole = new HashMap<>();
 
   Engines(LocalStepFunctions.Builder builder) {
     this.builder = builder;
+    this.only = null;
+  }
+
+  /** One engine for every role: an instance a test already holds (its role is the one it has). */
+  Engines(LocalStepFunctions only) {
+    this.builder = null;
+    this.only = only;
+    byRole.put("", only);
   }
 
   synchronized LocalStepFunctions forRole(String roleArn) {
-    return byRole.computeIfAbsent(roleArn, role -> builder.roleArn(role).build());
+    return only != null ? only : byRole.computeIfAbsent(roleArn, role -> builder.roleArn(role).build());
   }
 
   /** Every engine built so far (the task tokens of an execution are its engine's). */

@@ -47,8 +47,8 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
   private final String defaultRole;
 
   private StepFunctionsEndpoint(Builder b) throws IOException {
-    LocalStepFunctions.Builder engine = b.engine.accountId(b.accountId).region(b.region);
-    this.engines = new Engines(engine);
+    this.engines = b.engine != null ? new Engines(b.engine.accountId(b.accountId).region(b.region))
+        : new Engines(b.instance);
     this.defaultRole = "arn:aws:iam::" + b.accountId + ":role/LocalStepFunctionsRole";
     Registry registry = new Registry(new Arns(b.region, b.accountId));
     this.machines = new MachineOperations(registry, defaultRole, b.clock);
@@ -84,6 +84,17 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
   /** An endpoint whose executions run on {@code engine} (its functions, mocks, clock). */
   public static Builder builder(LocalStepFunctions.Builder engine) {
     return new Builder(engine);
+  }
+
+  /**
+   * An endpoint in front of an instance the caller keeps using: its executions, started through
+   * the Java API ({@code startExecution}), get their tokens answered by SendTaskSuccess,
+   * SendTaskFailure and SendTaskHeartbeat requests, as an SDK client in the code under test sends
+   * them. Every execution runs on this instance, with its own role, account and region (set
+   * {@link Builder#accountId} and {@link Builder#region} to the same for the ARNs the endpoint makes).
+   */
+  public static Builder serving(LocalStepFunctions instance) {
+    return new Builder(Objects.requireNonNull(instance, "instance"));
   }
 
   /** The port it listens on (the one chosen by the system when started with port 0). */
@@ -138,6 +149,7 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
   /** Port, identity (ARNs), and where execution logs and the request log go. */
   public static final class Builder {
     private final LocalStepFunctions.Builder engine;
+    private final LocalStepFunctions instance;
     private int port = DEFAULT_PORT;
     private String accountId = "123456789012";
     private String region = "us-east-1";
@@ -147,6 +159,12 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
 
     private Builder(LocalStepFunctions.Builder engine) {
       this.engine = Objects.requireNonNull(engine, "engine");
+      this.instance = null;
+    }
+
+    private Builder(LocalStepFunctions instance) {
+      this.engine = null;
+      this.instance = instance;
     }
 
     /** 0 lets the system choose a free port (see {@link #port()}). */
@@ -158,13 +176,13 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
       return this;
     }
 
-    /** The account in every ARN (default 123456789012); also set on the engine. */
+    /** The account in every ARN (default 123456789012); also set on a builder's engine. */
     public Builder accountId(String accountId) {
       this.accountId = Objects.requireNonNull(accountId, "accountId");
       return this;
     }
 
-    /** The region in every ARN (default us-east-1); also set on the engine. */
+    /** The region in every ARN (default us-east-1); also set on a builder's engine. */
     public Builder region(String region) {
       this.region = Objects.requireNonNull(region, "region");
       return this;

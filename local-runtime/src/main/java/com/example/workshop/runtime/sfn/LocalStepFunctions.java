@@ -13,6 +13,7 @@ import com.example.workshop.runtime.sfn.internal.engine.ExecutionControl;
 import com.example.workshop.runtime.sfn.internal.engine.ExecutionRun;
 import com.example.workshop.runtime.sfn.internal.engine.FunctionRunner;
 import com.example.workshop.runtime.sfn.internal.engine.MockConfig;
+import com.example.workshop.runtime.sfn.internal.engine.S3Objects;
 import com.example.workshop.runtime.sfn.internal.engine.TaskTokens;
 import com.example.workshop.runtime.sfn.internal.teststate.TestStates;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,7 +76,7 @@ public final class LocalStepFunctions {
     String roleArn = b.roleArn != null ? b.roleArn
         : "arn:aws:iam::" + b.accountId + ":role/LocalStepFunctionsRole";
     this.config = new EngineConfig(this::function, b.mockConfig, b.clock, b.realTime,
-        b.accountId, b.region, roleArn, b.historyLimit, tokens);
+        b.accountId, b.region, roleArn, b.historyLimit, tokens, b.s3);
     // Java handlers are built now, so handlerProblems() can warn about a wrong class or method name.
     Map<Object, FunctionRunner> built = new IdentityHashMap<>();
     for (Map.Entry<String, Object> e : bindings.entrySet()) {
@@ -207,7 +208,7 @@ public final class LocalStepFunctions {
       throw new IllegalArgumentException("Invalid execution input: " + e.getMessage());
     }
     String smName = opts.stateMachineName() != null ? Names.checkName(opts.stateMachineName())
-        : defaultName(machine);
+        : machine.defaultName();
     Random random = seed != null ? new Random(seed + executions.getAndIncrement()) : new Random();
     String execName = opts.executionName() != null ? Names.checkName(opts.executionName()) : Ids.uuid(random);
     Map<String, String> mocks = opts.testCase() == null ? null : checkTestCase(smName, opts.testCase());
@@ -269,23 +270,6 @@ public final class LocalStepFunctions {
     } catch (ApiError e) {
       throw new StepFunctionsException(e.code(), e.getMessage());
     }
-  }
-
-  /** {@code statemachine/order.asl.json} → {@code order}; parsed text → LocalStateMachine. */
-  static String defaultName(StateMachine machine) {
-    String source = machine.sourceName();
-    if (source == null || source.startsWith("<")) {
-      return StartOptions.DEFAULT_STATE_MACHINE_NAME;
-    }
-    String name = Path.of(source).getFileName().toString();
-    for (String suffix : new String[] {".asl.json", ".asl.yaml", ".json"}) {
-      if (name.endsWith(suffix)) {
-        name = name.substring(0, name.length() - suffix.length());
-        break;
-      }
-    }
-    name = name.replaceAll("[^A-Za-z0-9_-]", "-");
-    return name.isEmpty() || name.length() > 80 ? StartOptions.DEFAULT_STATE_MACHINE_NAME : name;
   }
 
   /** Functions bound under a substitution key answer for the ARN the key stands for. */
@@ -393,6 +377,7 @@ public final class LocalStepFunctions {
     private String region = "us-east-1";
     private String roleArn;
     private int historyLimit = Limits.HISTORY_EVENTS;
+    private final S3Objects s3 = new S3Objects();
 
     private Builder() {}
 
@@ -489,6 +474,16 @@ public final class LocalStepFunctions {
         throw new IllegalArgumentException("maxHistoryEvents must be at least 2, got " + limit);
       }
       this.historyLimit = limit;
+      return this;
+    }
+
+    /**
+     * An S3 object (its text) that a distributed Map's ItemReader ({@code s3:getObject},
+     * {@code s3:listObjectsV2}) reads instead of S3; its LastModified is the clock's time now.
+     */
+    public Builder s3Object(String bucket, String key, String body) {
+      s3.put(Objects.requireNonNull(bucket, "bucket"), Objects.requireNonNull(key, "key"),
+          Objects.requireNonNull(body, "body"), clock.instant());
       return this;
     }
 

@@ -153,6 +153,23 @@ public final class StateMachine {
         List.of(new Diagnostic(UNREADABLE, null, "cannot read " + file + ": " + why, 0)));
   }
 
+  /** {@code statemachine/order.asl.json} → {@code order}; parsed text → LocalStateMachine. */
+  String defaultName() {
+    String source = sourceName;
+    if (source == null || source.startsWith("<")) {
+      return StartOptions.DEFAULT_STATE_MACHINE_NAME;
+    }
+    String name = Path.of(source).getFileName().toString();
+    for (String suffix : new String[] {".asl.json", ".asl.yaml", ".json"}) {
+      if (name.endsWith(suffix)) {
+        name = name.substring(0, name.length() - suffix.length());
+        break;
+      }
+    }
+    name = name.replaceAll("[^A-Za-z0-9_-]", "-");
+    return name.isEmpty() || name.length() > 80 ? StartOptions.DEFAULT_STATE_MACHINE_NAME : name;
+  }
+
   @Override
   public String toString() {
     return "StateMachine[" + sourceName + ", StartAt=" + definition.path("StartAt").asText() + "]";

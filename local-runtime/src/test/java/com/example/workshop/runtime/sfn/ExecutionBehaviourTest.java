@@ -441,12 +441,12 @@ class ExecutionBehaviourTest {
   }
 
   @Test
-  void aDistributedMapThatReadsItsItemsFromS3FailsClearly() {
+  void aDistributedMapWhoseReaderLocalRuntimeDoesNotRunFailsClearly() {
     StateMachine m = machine("""
         {'StartAt': 'Orders', 'States': {'Orders': {'Type': 'Map',
           'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject',
-            'ReaderConfig': {'InputType': 'JSON'},
-            'Parameters': {'Bucket': 'orders', 'Key': 'orders.json'}},
+            'ReaderConfig': {'InputType': 'JSONL'},
+            'Parameters': {'Bucket': 'orders', 'Key': 'orders.jsonl'}},
           'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'STANDARD'},
             'StartAt': 'One', 'States': {'One': {'Type': 'Pass', 'End': true}}},
           'End': true}}}""");

@@ -19,11 +19,12 @@ final class Expected {
   private static final Set<String> WILDCARDS = Set.of("timestamp", "date", "start-time",
       "entered-time", "RandomNumberGenerated", "generated-uuid", "RequestId", "x-amzn-RequestId",
       "X-Amzn-Trace-Id", "<timestamp>", "<request_id>", "task_token", "a_task_token", "start-date",
-      "stop-date", "datetime");
+      "stop-date", "datetime", "map_run_arn");
   private static final Pattern PLACEHOLDER =
       Pattern.compile("<(uuid:\\d+|request_id|json-input:\\d+|timestamp|start-time|entered-time"
           + "|MapRunArnPart\\w*|task_token:\\d+|m-d5-of-message-body:\\d+|message_id:\\d+"
-          + "|resource:\\d+|uid|execution-name|headers-[\\w-]+|\\w+ExecArn_Part\\d+_\\d+idx)>");
+          + "|resource:\\d+|uid|execution-name|headers-[\\w-]+|\\w+ExecArn_Part\\d+_\\d+idx"
+          + "|Etag-[^>]+|date)>");
 
   private Expected() {}
 
@@ -60,6 +61,10 @@ final class Expected {
     }
     if (expected.isTextual() && actual.isTextual()) {
       return textMatches(expected.asText(), actual.asText());
+    }
+    if (expected.isTextual() && actual.isContainerNode()) {
+      // JSON text the recorder could not parse (a placeholder broke it), parsed on our side
+      return textMatches(expected.asText(), actual.toString());
     }
     if (expected.isObject() && actual.isObject()) {
       // $$.Execution.RedriveCount exists since 2024; older recordings lack it
@@ -98,12 +103,24 @@ final class Expected {
     if (want != null && got != null && !want.isObject()) {
       return matches(want, got); // JSON text: compare by value, not spacing
     }
-    if (expected.startsWith("{\"errorMessage\"")) {
-      return want != null && got != null
-          && want.path("errorType").equals(got.path("errorType"))
-          && want.path("errorMessage").equals(got.path("errorMessage"));
+    if (expected.startsWith("{\"errorMessage\"") && got != null) {
+      // a Lambda error document; a masked request id may have left the recorded text unparsable
+      return want != null ? want.path("errorType").equals(got.path("errorType"))
+          && want.path("errorMessage").equals(got.path("errorMessage"))
+          : got.path("errorType").asText().equals(documentField(expected, "errorType"))
+              && got.path("errorMessage").asText().equals(documentField(expected, "errorMessage"));
     }
     return PLACEHOLDER.matcher(expected).find() && causeMatches(expected, actual);
+  }
+
+  /** A string field of a JSON text that does not parse as a whole; null when absent. */
+  private static String documentField(String text, String field) {
+    var m = Pattern.compile("\"" + field + "\":\\s*(\"(?:[^\"\\\\]|\\\\.)*\")").matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    JsonNode value = parseOrNull(m.group(1));
+    return value == null ? null : value.asText();
   }
 
   /** The recording parsed JSON-text strings that start with '{' (not inside those): do the same. */

@@ -13,12 +13,14 @@ import java.util.Set;
 final class Harness {
   /** The {@code requires} entries this harness supplies. */
   static final Set<String> PROVIDES = Set.of("lambdas", "mocks", "callbacks", "stop",
-      "api:DescribeExecution", "api:TestState");
+      "express", "distributed_map", "api:CreateStateMachine", "api:DescribeExecution",
+      "api:ListExecutions", "api:StopExecution", "api:GetExecutionHistory", "api:TestState");
 
   private final ExecutionCheck execution;
   private final CaseCheck replay;
   private final CaseCheck validation = new ValidationCheck();
   private final CaseCheck testState = new TestStateCheck();
+  private final CaseCheck express = new ExpressCheck();
 
   Harness(boolean strictHistory) {
     this.execution = new ExecutionCheck(strictHistory);
@@ -29,17 +31,20 @@ final class Harness {
   List<String> missing(VectorFile file) {
     List<String> missing = new ArrayList<>();
     for (String r : file.requires()) {
-      if (!PROVIDES.contains(r) && !(r.equals("s3") && allMocked(file))) {
+      if (!PROVIDES.contains(r) && !(r.equals("s3") && s3Given(file))) {
         missing.add(r);
       }
     }
     return missing;
   }
 
-  /** Every case answers its Tasks from recorded mocks: the S3 objects it put stay on AWS's side. */
-  private static boolean allMocked(VectorFile file) {
+  /**
+   * Every case answers its Tasks from recorded mocks (the S3 objects it put stay on AWS's side) or
+   * gives the objects its ItemReader reads ({@code s3_objects}, handed to the engine).
+   */
+  private static boolean s3Given(VectorFile file) {
     for (JsonNode c : file.cases()) {
-      if (c.path("mocks").isEmpty()) {
+      if (c.path("mocks").isEmpty() && c.path("s3_objects").isEmpty()) {
         return false;
       }
     }
@@ -50,6 +55,7 @@ final class Harness {
     return switch (file.group()) {
       case "validation" -> validation;
       case "test_state" -> testState;
+      case "express" -> express;
       default -> file.requires().isEmpty() || file.requires().equals(List.of("lambdas"))
           ? execution : replay;
     };

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A case of conformance-next's {@code callback/}, {@code services/} and {@code stop/} groups: its
- * Tasks answered by the recorded {@code mocks}, its {@code callbacks} sent in order once their task
- * is submitted, its {@code stop} sent once the recorded event is written; then compared as an
+ * A case of conformance-next's {@code callback/}, {@code services/}, {@code stop/} and
+ * {@code distributed_map/} groups: its {@code s3_objects} given to the engine, its Tasks answered by
+ * the recorded {@code mocks}, its {@code callbacks} sent in order once their task is submitted, its {@code stop} sent once the recorded event is written; then compared as an
  * execution case ({@link ExecutionCheck#compare}).
  */
 final class ReplayCheck implements CaseCheck {
@@ -47,6 +47,10 @@ final class ReplayCheck implements CaseCheck {
     lastFile = file.path();
     lastExecution = null;
     LocalStepFunctions.Builder engine = ExecutionCheck.engine(file);
+    for (JsonNode object : c.path("s3_objects")) {
+      engine.s3Object(object.path("bucket").asText(), object.path("key").asText(),
+          object.path("body").asText());
+    }
     StartOptions options = ExecutionCheck.options();
     if (c.path("mocks").size() > 0) {
       engine.mockConfig(RecordedMocks.write(ExecutionCheck.MACHINE, c.get("mocks")));

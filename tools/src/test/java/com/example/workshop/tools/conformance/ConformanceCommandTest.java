@@ -162,4 +162,59 @@ class ConformanceCommandTest {
         out);
     assertTrue(out.strip().endsWith("1 passed, 1 failed, 0 skipped"), out);
   }
+
+  /** Express cases of conformance-next's shape, replayed over the local Step Functions API. */
+  private static final String EXPRESS = """
+      {"requires": ["express", "api:CreateStateMachine"], "cases": [
+        {"id": "sync", "api": "StartSyncExecution", "type": "EXPRESS",
+         "definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": {"ok": 1},
+           "End": true}}},
+         "input": {},
+         "expected_response": {"billingDetails": {"billedDurationInMilliseconds": 100,
+             "billedMemoryUsedInMB": 64},
+           "executionArn": "arn:aws:states:us-east-1:111111111111:express:<ArnPart_0idx>:<SyncExecArn_Part1_0idx>:<SyncExecArn_Part2_0idx>",
+           "input": {}, "inputDetails": {"included": true}, "name": "<SyncExecArn_Part1_0idx>",
+           "output": {"ok": 1}, "outputDetails": {"included": true}, "startDate": "datetime",
+           "stateMachineArn": "arn:aws:states:us-east-1:111111111111:stateMachine:<ArnPart_0idx>",
+           "status": "SUCCEEDED", "stopDate": "datetime"}},
+        {"id": "async", "api": "StartExecution", "type": "EXPRESS",
+         "definition": {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "OrderFailed"}}},
+         "input": {},
+         "expected_log_end_event": {"details": {"error": "OrderFailed"}, "event_timestamp": "timestamp",
+           "execution_arn": "arn:aws:states:us-east-1:111111111111:express:<ArnPart_0idx>:<ExpressExecArn_Part1_0idx>:<ExpressExecArn_Part2_0idx>",
+           "id": "3", "previous_event_id": "2", "redrive_count": "0", "type": "ExecutionFailed"}},
+        {"id": "describe", "api": "DescribeExecution", "type": "EXPRESS",
+         "definition": {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "OrderFailed"}}},
+         "request": {"executionArn": "arn:aws:states:us-east-1:111111111111:express:<ArnPart_0idx>:<ExpressExecArn_Part1_0idx>:<ExpressExecArn_Part2_0idx>"},
+         "expected_error": {"code": "InvalidArn",
+           "message": "Invalid Arn: 'Resource type not valid in this context: express'"}},
+        {"id": "callback-refused", "api": "CreateStateMachine", "type": "EXPRESS",
+         "definition": {"StartAt": "T", "States": {"T": {"Type": "Task",
+           "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "End": true}}},
+         "expected_error": {"code": "InvalidDefinition",
+           "message": "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Express state machine does not support '.waitForTaskToken' service integration  at /States/T/Resource'"}},
+        {"id": "standard-sync", "api": "StartSyncExecution", "type": "STANDARD",
+         "definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+         "input": {},
+         "expected_error": {"code": "StateMachineTypeNotSupported",
+           "message": "This operation is not supported by this type of state machine"}},
+        {"id": "wrong-output", "api": "StartSyncExecution", "type": "EXPRESS",
+         "definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": {"ok": 2},
+           "End": true}}},
+         "input": {},
+         "expected_response": {"billingDetails": {"billedDurationInMilliseconds": 100,
+             "billedMemoryUsedInMB": 64}, "output": {"ok": 3}}}
+      ]}""";
+
+  @Test
+  void expressCasesAreReplayedOverTheLocalApi() throws Exception {
+    Files.createDirectories(dir.resolve("express"));
+    Files.writeString(dir.resolve("express/orders.json"), EXPRESS);
+    String out = run(1, dir.toString());
+    String[] lines = out.strip().split("\n");
+    assertEquals(2, lines.length, out);
+    assertTrue(lines[0].startsWith("FAIL express/orders.json::wrong-output: StartSyncExecution"),
+        lines[0]);
+    assertEquals("5 passed, 1 failed, 0 skipped", lines[1]);
+  }
 }

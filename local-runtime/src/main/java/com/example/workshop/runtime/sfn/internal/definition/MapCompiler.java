@@ -4,6 +4,8 @@ import static com.example.workshop.runtime.sfn.internal.definition.Checks.SCHEMA
 
 import com.example.workshop.runtime.sfn.internal.definition.Compiler.Part;
 import com.example.workshop.runtime.sfn.internal.model.Branch;
+import com.example.workshop.runtime.sfn.internal.model.ItemBatcher;
+import com.example.workshop.runtime.sfn.internal.model.ItemReader;
 import com.example.workshop.runtime.sfn.internal.model.MapState;
 import com.example.workshop.runtime.sfn.internal.model.NumberValue;
 import com.example.workshop.runtime.sfn.internal.query.StateIo;
@@ -64,12 +66,10 @@ final class MapCompiler {
     NumberValue toleratedPercentage = StateCompilers.number(p, "ToleratedFailurePercentage");
     NumberValue toleratedCount = StateCompilers.number(p, "ToleratedFailureCount");
     MapState.ItemSelector selector = itemSelector(p);
-    String unsupported = null;
-    for (String field : new String[] {"ItemReader", "ItemBatcher", "ResultWriter"}) {
-      if (state.has(field) && unsupported == null) {
-        unsupported = field;
-      }
-    }
+    ItemReader reader = state.has("ItemReader") ? ItemReaderCompiler.reader(p) : null;
+    ItemBatcher batcher = state.has("ItemBatcher") ? ItemReaderCompiler.batcher(p) : null;
+    String unsupported = state.has("ItemReader") && reader == null ? "ItemReader"
+        : state.has("ResultWriter") ? "ResultWriter" : null;
     var handling = ErrorHandlingCompiler.handling(p);
     if (!p.clean()) {
       return null;
@@ -77,7 +77,8 @@ final class MapCompiler {
     return new MapState(p.name(), p.next(), io, branch,
         "DISTRIBUTED".equals(proc.path("ProcessorConfig").path("Mode").asText()), items,
         selector, maxConcurrency, toleratedCount, toleratedPercentage,
-        state.hasNonNull("Label") ? state.get("Label").asText() : null, unsupported, handling);
+        state.hasNonNull("Label") ? state.get("Label").asText() : null, reader, batcher,
+        unsupported, handling);
   }
 
   /** ItemsPath (JSONPath, default {@code $}) or Items (JSONata, default: the state input). */

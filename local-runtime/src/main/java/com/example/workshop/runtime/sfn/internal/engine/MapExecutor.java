@@ -20,15 +20,18 @@ import java.util.List;
 
 /**
  * Map: each attempt runs the item processor once per item (inline, or a distributed Map's child
- * executions, which write no events here) and collects the outputs in item order. At most
- * MaxConcurrency iterations run at once (an inline Map at most 40, as on AWS); a new one starts
- * when one ends. An iteration that fails (beyond a distributed Map's tolerance) stops the others.
+ * executions, which write no events here; their items from the state input or an ItemReader, in
+ * batches with an ItemBatcher) and collects the outputs in item order. At most MaxConcurrency iterations run at once (an inline Map
+ * at most 40, as on AWS); a new one starts when one ends. An iteration that fails (beyond a
+ * distributed Map's tolerance) stops the others.
  */
 final class MapExecutor extends RetryingExecutor {
   /** One attempt: the items, the iterations started and ended, tolerated failures. */
   private static final class Work {
     final Children children;
     final JsonNode items;
+    /** The items are batches, each an iteration's input as it is. */
+    final boolean batched;
     final JsonNode effective;
     final JsonNode[] outputs;
     final Strand[] strands;
@@ -46,9 +49,10 @@ final class MapExecutor extends RetryingExecutor {
     /** What MapStateSucceeded follows: the last MapIterationSucceeded (or MapRunSucceeded). */
     long lastIterationEnd;
 
-    Work(Children children, JsonNode items, JsonNode effective, Integer toleratedCount,
-        Double toleratedPercentage, int limit, Resume redriven) {
+    Work(Children children, JsonNode items, boolean batched, JsonNode effective,
+        Integer toleratedCount, Double toleratedPercentage, int limit, Resume redriven) {
       this.children = children;
+      this.batched = batched;
       this.limit = limit;
       this.items = items;
       this.effective = effective;
@@ -71,8 +75,10 @@ final class MapExecutor extends RetryingExecutor {
           + " items in the state input and use ItemsPath instead.");
     }
     JsonNode effective = m.io().input(v.input, v);
-    // TestState: an ItemReader reads the request's mapItemReaderData (null: not given)
-    JsonNode items = m.unsupportedField() != null ? probe.readerItems() : items(m, effective, v);
+    // An ItemReader reads TestState's mapItemReaderData (null: not given), or in an execution the
+    // S3 objects, once the Map Run has started; its items ignore ItemsPath, as on AWS
+    boolean reader = m.reader() != null || m.unsupportedField() != null;
+    JsonNode items = !reader ? items(m, effective, v) : probe != null ? probe.readerItems() : null;
     Integer maxConcurrency =
         Fields.integer(m.maxConcurrency(), "MaxConcurrencyPath", effective, v.input, v);
     if (maxConcurrency != null && maxConcurrency < 0) { // a literal is checked by validation
@@ -110,16 +116,39 @@ final class MapExecutor extends RetryingExecutor {
           + v.run().config().accountId() + ":mapRun:" + v.run().stateMachineName() + "/"
           + (m.label() != null ? m.label() : m.name()) + ":" + Ids.uuid(v.random()));
     }
+    if (items == null) {
+      items = readItems(v, m, effective);
+    }
+    boolean batched = m.batcher() != null;
+    if (batched) { // each item selected first, then grouped: a batch is an iteration's input
+      ArrayNode selected = Json.NODES.arrayNode(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        selected.add(iterationInput(v, m, effective, i, items.get(i)));
+      }
+      items = ItemBatching.batches(m.batcher(), selected, effective, v);
+    }
     int cap = m.distributed() ? Limits.DISTRIBUTED_MAP_CONCURRENCY
         : Limits.INLINE_MAP_CONCURRENCY;
     int limit = maxConcurrency == null || maxConcurrency <= 0 ? cap
         : Math.min(maxConcurrency, cap);
-    Work w = new Work(new Children(v.strand), items, effective, count, percentage, limit,
+    Work w = new Work(new Children(v.strand), items, batched, effective, count, percentage, limit,
         v.resume);
     v.resume = null;
     w.lastIterationEnd = cursor.last();
     a.work = w;
     return admit(v, m, w);
+  }
+
+  /** The ItemReader's items; a reader that fails ends the Map Run with its error. */
+  private static JsonNode readItems(Visit v, MapState m, JsonNode effective) {
+    try {
+      return ItemReading.read(m.reader(), effective, v);
+    } catch (StatesError e) {
+      if (m.distributed()) {
+        v.run().history().mapRunFailed(v.strand.cursor(), e.error(), e.cause());
+      }
+      throw e;
+    }
   }
 
   private static JsonNode items(MapState m, JsonNode effective, Visit v) {
@@ -181,7 +210,8 @@ final class MapExecutor extends RetryingExecutor {
         w.ended++;
         continue;
       }
-      JsonNode input = iterationInput(v, m, w.effective, i, w.items.get(i));
+      JsonNode input = w.batched ? w.items.get(i)
+          : iterationInput(v, m, w.effective, i, w.items.get(i));
       Cursor start = new Cursor(v.strand.cursor().last(), !m.distributed());
       v.run().history().mapIteration(start, EventType.MAP_ITERATION_STARTED, m.name(), i);
       Resume from = redriven instanceof Resume.Child.Again again ? again.from() : null;

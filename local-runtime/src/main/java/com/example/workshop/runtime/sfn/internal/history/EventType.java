@@ -45,7 +45,7 @@ public enum EventType {
   MAP_ITERATION_ABORTED("MapIterationAborted", "mapIterationAbortedEventDetails"),
   MAP_RUN_STARTED("MapRunStarted", "mapRunStartedEventDetails"),
   MAP_RUN_SUCCEEDED("MapRunSucceeded", null),
-  MAP_RUN_FAILED("MapRunFailed", null),
+  MAP_RUN_FAILED("MapRunFailed", "mapRunFailedEventDetails"),
 
   TASK_SCHEDULED("TaskScheduled", "taskScheduledEventDetails"),
   TASK_STARTED("TaskStarted", "taskStartedEventDetails"),

@@ -180,6 +180,16 @@ public final class HistoryRecorder {
     });
   }
 
+  /** A Map Run that failed on its own (its ItemReader), with the error and cause. */
+  public long mapRunFailed(Cursor c, String error, String cause) {
+    return record(c, EventType.MAP_RUN_FAILED, () -> {
+      ObjectNode d = Json.object();
+      d.put("error", error);
+      d.put("cause", cause);
+      return d;
+    });
+  }
+
   public void mapRunStarted(Cursor c, String mapRunArn) {
     record(c, EventType.MAP_RUN_STARTED, () -> {
       ObjectNode d = Json.object();

@@ -3,16 +3,18 @@ package com.example.workshop.runtime.sfn.internal.model;
 import com.example.workshop.runtime.sfn.internal.query.StateIo;
 
 /**
- * Map: inline, or DISTRIBUTED without ItemReader (run in-process). Null fields are absent.
+ * Map: inline, or DISTRIBUTED (run in-process). Null fields are absent.
  *
  * @param items ItemsPath (JSONPath, default {@code $}) or Items (JSONata, default: the input)
  * @param itemSelector ItemSelector (or the legacy Parameters)
- * @param unsupportedField ItemReader, ItemBatcher or ResultWriter when present (not run locally)
+ * @param reader the ItemReader over S3 objects, when it is one local-runtime runs
+ * @param batcher the ItemBatcher
+ * @param unsupportedField ItemReader (another kind) or ResultWriter when present (not run locally)
  */
 public record MapState(String name, String next, StateIo io, Branch processor,
     boolean distributed, Items items, ItemSelector itemSelector, NumberValue maxConcurrency,
     NumberValue toleratedFailureCount, NumberValue toleratedFailurePercentage, String label,
-    String unsupportedField, ErrorHandling handling) implements State {
+    ItemReader reader, ItemBatcher batcher, String unsupportedField, ErrorHandling handling) implements State {
   @Override
   public StateType type() {
     return StateType.MAP;
