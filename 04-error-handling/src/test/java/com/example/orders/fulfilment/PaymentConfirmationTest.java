@@ -73,7 +73,7 @@ class PaymentConfirmationTest {
   }
 
   /** What ConfirmPayment sent to the queue, as Lambda's SQS event source would deliver it. */
-  private static SQSEvent delivered(ExecutionHandle run, String messageId) throws Exception {
+  static SQSEvent delivered(ExecutionHandle run, String messageId) throws Exception {
     HistoryEvent scheduled = run.snapshot().history().stream()
         .filter(e -> e.type().equals("TaskScheduled")).reduce((first, last) -> last).orElseThrow();
     JsonNode parameters = JSON.readTree(scheduled.details().path("parameters").asText());
@@ -91,7 +91,8 @@ class PaymentConfirmationTest {
     return consumer.handleRequest(event, LocalContext.create());
   }
 
-  private static List<String> retried(SQSBatchResponse response) {
+  /** The messages the consumer asks the queue to deliver again. */
+  static List<String> retried(SQSBatchResponse response) {
     return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
   }
 
@@ -185,7 +186,7 @@ class PaymentConfirmationTest {
     assertEquals(ExecutionStatus.SUCCEEDED, run.await().status());
   }
 
-  private static HistoryEvent only(Execution run, String type) {
+  static HistoryEvent only(Execution run, String type) {
     List<HistoryEvent> found = run.history().stream().filter(e -> e.type().equals(type)).toList();
     assertEquals(1, found.size(), type + " in " + run.historyTable());
     return found.get(0);
