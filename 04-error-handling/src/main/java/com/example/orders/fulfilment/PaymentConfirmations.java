@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
@@ -28,7 +27,8 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
  *
  * <p>Failure contract: each message on its own; the response names the messages to deliver again:
  * a pending payment, an answer Step Functions did not take (throttled, unreachable), a message that
- * is no confirmation request (after maxReceiveCount the queue moves it to its DLQ). A token the
+ * is no confirmation request or carries a malformed token (after maxReceiveCount the queue moves it
+ * to its DLQ). A token the
  * workflow no longer waits for (answered already, as for a message delivered twice; timed out;
  * stopped) needs no answer: the message is done. Needs {@code FunctionResponseTypes:
  * [ReportBatchItemFailures]} on the event source mapping.
@@ -110,7 +110,7 @@ public class PaymentConfirmations implements RequestHandler<SQSEvent, SQSBatchRe
       }
       context.getLogger().log(confirmation.outcome() + " payment " + request.paymentId() + " of order " + request.orderId());
       return confirmation.outcome() != Confirmation.Outcome.PENDING;
-    } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException e) {
+    } catch (TaskTimedOutException | TaskDoesNotExistException e) {
       context.getLogger().log("NOT WAITING any more for payment " + request.paymentId() + " of order "
           + request.orderId() + " (" + e.awsErrorDetails().errorCode() + "): nothing to answer");
       return true;

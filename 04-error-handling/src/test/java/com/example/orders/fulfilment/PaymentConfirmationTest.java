@@ -186,6 +186,24 @@ class PaymentConfirmationTest {
     assertEquals(ExecutionStatus.SUCCEEDED, run.await().status());
   }
 
+  @Test
+  @DisplayName("a message whose token is malformed (InvalidToken) is delivered again, then to the DLQ, never dropped")
+  void malformedTokensAreNotDropped() throws Exception {
+    ExecutionHandle run = startHappyOrder();
+    run.awaitTaskToken("ConfirmPayment");
+    provider.put("pay-ord-2001", Confirmation.confirmed());
+    SQSEvent.SQSMessage tampered = new SQSEvent.SQSMessage();
+    tampered.setMessageId("m-0");
+    tampered.setBody("{\"orderId\": \"ord-2001\", \"payment\": {\"paymentId\": \"pay-ord-2001\"},"
+        + " \"taskToken\": \"not-a-token\"}");
+    SQSEvent batch = new SQSEvent();
+    batch.setRecords(List.of(tampered));
+
+    assertEquals(List.of("m-0"), retried(consume(batch)));
+    assertEquals(ExecutionStatus.RUNNING, run.status());
+    run.stop("Test", "the token stays unanswered");
+  }
+
   static HistoryEvent only(Execution run, String type) {
     List<HistoryEvent> found = run.history().stream().filter(e -> e.type().equals(type)).toList();
     assertEquals(1, found.size(), type + " in " + run.historyTable());
