@@ -8,7 +8,6 @@ import com.example.workshop.runtime.sfn.internal.asl.StatesError;
 import com.example.workshop.runtime.sfn.internal.history.Cursor;
 import com.example.workshop.runtime.sfn.internal.history.EventType;
 import com.example.workshop.runtime.sfn.internal.history.HistoryRecorder;
-import com.example.workshop.runtime.sfn.internal.model.ErrorHandling;
 import com.example.workshop.runtime.sfn.internal.model.MapState;
 import com.example.workshop.runtime.sfn.internal.model.NumberValue;
 import com.example.workshop.runtime.sfn.internal.query.jsonpath.JsonPathIo;
@@ -321,15 +320,5 @@ final class MapExecutor extends RetryingExecutor {
   @Override
   void failed(Visit v) {
     v.run().history().record(v.strand.cursor(), EventType.MAP_STATE_FAILED);
-  }
-
-  @Override
-  ErrorHandling handling(Visit v) {
-    return ((MapState) v.state).handling();
-  }
-
-  @Override
-  String next(Visit v) {
-    return ((MapState) v.state).next();
   }
 }

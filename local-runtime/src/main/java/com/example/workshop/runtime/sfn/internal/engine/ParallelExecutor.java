@@ -3,7 +3,6 @@ package com.example.workshop.runtime.sfn.internal.engine;
 import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.example.workshop.runtime.sfn.internal.history.Cursor;
 import com.example.workshop.runtime.sfn.internal.history.EventType;
-import com.example.workshop.runtime.sfn.internal.model.ErrorHandling;
 import com.example.workshop.runtime.sfn.internal.model.ParallelState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -110,15 +109,5 @@ final class ParallelExecutor extends RetryingExecutor {
   @Override
   void failed(Visit v) {
     v.run().history().record(v.strand.cursor(), EventType.PARALLEL_STATE_FAILED);
-  }
-
-  @Override
-  ErrorHandling handling(Visit v) {
-    return ((ParallelState) v.state).handling();
-  }
-
-  @Override
-  String next(Visit v) {
-    return ((ParallelState) v.state).next();
   }
 }

@@ -3,7 +3,7 @@ package com.example.workshop.runtime.sfn.internal.engine;
 import com.example.workshop.runtime.sfn.internal.asl.ErrorNames;
 import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.example.workshop.runtime.sfn.internal.asl.StatesError;
-import com.example.workshop.runtime.sfn.internal.model.ErrorHandling;
+import com.example.workshop.runtime.sfn.internal.model.RetryingState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
@@ -49,10 +49,6 @@ abstract class RetryingExecutor implements StateExecutor {
    */
   abstract JsonNode resume(Visit v, Attempts a);
 
-  abstract ErrorHandling handling(Visit v);
-
-  abstract String next(Visit v);
-
   /** Map and Parallel write MapStateFailed / ParallelStateFailed when they fail for good. */
   void failed(Visit v) {}
 
@@ -78,10 +74,11 @@ abstract class RetryingExecutor implements StateExecutor {
 
   @Override
   public final Step step(Visit v) {
+    RetryingState state = (RetryingState) v.state;
     Attempts a = (Attempts) v.work;
     StateProbe probe = v.run().probe();
     if (a == null) {
-      a = new Attempts(handling(v).retriers().size());
+      a = new Attempts(state.handling().retriers().size());
       if (probe != null) {
         Arrays.fill(a.retries, probe.retryCount());
         a.retryCount = probe.retryCount();
@@ -103,13 +100,13 @@ abstract class RetryingExecutor implements StateExecutor {
           return Step.BLOCKED;
         }
         v.phase = ATTEMPT;
-        return v.exit(v.state.io().withResult(v.input, result, v), next(v));
+        return v.exit(v.state.io().withResult(v.input, result, v), state.next());
       } catch (StatesError e) {
         v.phase = ATTEMPT;
-        RetryDecision d = RetryDecision.decide(handling(v), a.retries, e, v.random());
+        RetryDecision d = RetryDecision.decide(state.handling(), a.retries, e, v.random());
         if (probe != null) {
           // TestState reports the decision (retriable, caught, failed) instead of retrying
-          probe.decided(handling(v), e, d);
+          probe.decided(state.handling(), e, d);
           if (d instanceof RetryDecision.Retry) {
             return new Step.Failed(e);
           }

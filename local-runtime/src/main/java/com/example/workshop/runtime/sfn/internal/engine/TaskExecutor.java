@@ -2,7 +2,6 @@ package com.example.workshop.runtime.sfn.internal.engine;
 
 import com.example.workshop.runtime.sfn.internal.asl.ErrorNames;
 import com.example.workshop.runtime.sfn.internal.history.EventType;
-import com.example.workshop.runtime.sfn.internal.model.ErrorHandling;
 import com.example.workshop.runtime.sfn.internal.model.TaskState;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -129,16 +128,6 @@ final class TaskExecutor extends RetryingExecutor {
       v.waitingTask.waiting = false;
       v.run().control().closed(v.waitingTask);
     }
-  }
-
-  @Override
-  ErrorHandling handling(Visit v) {
-    return ((TaskState) v.state).handling();
-  }
-
-  @Override
-  String next(Visit v) {
-    return ((TaskState) v.state).next();
   }
 
   @Override

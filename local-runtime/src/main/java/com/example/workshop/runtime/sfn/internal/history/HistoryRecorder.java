@@ -1,7 +1,6 @@
 package com.example.workshop.runtime.sfn.internal.history;
 
 import com.example.workshop.runtime.sfn.internal.asl.ErrorNames;
-import com.example.workshop.runtime.sfn.internal.asl.Json;
 import com.example.workshop.runtime.sfn.internal.model.StateType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,229 +76,128 @@ public final class HistoryRecorder {
   // ---- execution
 
   public void executionStarted(Cursor c, String inputText, String roleArn) {
-    record(c, EventType.EXECUTION_STARTED, () -> {
-      ObjectNode d = Json.object();
-      d.put("input", inputText);
-      d.set("inputDetails", notTruncated());
-      d.put("roleArn", roleArn);
-      return d;
-    });
+    record(c, EventType.EXECUTION_STARTED,
+        () -> details().payload("input", inputText).text("roleArn", roleArn).node());
   }
 
   public void executionSucceeded(Cursor c, JsonNode output) {
-    record(c, EventType.EXECUTION_SUCCEEDED, () -> {
-      ObjectNode d = Json.object();
-      d.put("output", Json.text(output));
-      d.set("outputDetails", notTruncated());
-      return d;
-    });
+    record(c, EventType.EXECUTION_SUCCEEDED, () -> details().payload("output", output).node());
   }
 
   public void executionFailed(Cursor c, String error, String cause) {
-    append(c, EventType.EXECUTION_FAILED, () -> errorDetails(error, cause));
+    append(c, EventType.EXECUTION_FAILED, () -> details().error(error, cause).node());
   }
 
   public void executionTimedOut(Cursor c) {
-    append(c, EventType.EXECUTION_TIMED_OUT, () -> errorDetails(ErrorNames.TIMEOUT, null));
+    append(c, EventType.EXECUTION_TIMED_OUT,
+        () -> details().error(ErrorNames.TIMEOUT, null).node());
   }
 
   /** StopExecution: AWS links ExecutionAborted to no event (previousEventId 0). */
   public void executionAborted(String error, String cause) {
-    append(new Cursor(0, true), EventType.EXECUTION_ABORTED, () -> errorDetails(error, cause));
+    append(new Cursor(0, true), EventType.EXECUTION_ABORTED,
+        () -> details().error(error, cause).node());
   }
 
   /** A redrive begins: it follows the last event of the history it continues. */
   public void executionRedriven(Cursor c, int redriveCount) {
-    append(c, EventType.EXECUTION_REDRIVEN, () -> {
-      ObjectNode d = Json.object();
-      d.put("redriveCount", redriveCount);
-      return d;
-    });
+    append(c, EventType.EXECUTION_REDRIVEN,
+        () -> details().number("redriveCount", redriveCount).node());
   }
 
   // ---- states
 
   public long stateEntered(Cursor c, StateType type, String name, JsonNode input) {
-    return record(c, EventType.entered(type), () -> {
-      ObjectNode d = Json.object();
-      d.put("name", name);
-      d.put("input", Json.text(input));
-      d.set("inputDetails", notTruncated());
-      return d;
-    });
+    return record(c, EventType.entered(type),
+        () -> details().text("name", name).payload("input", input).node());
   }
 
   /** {@code assigned}: the variables the state assigned, or null. */
   public void stateExited(Cursor c, StateType type, String name, JsonNode output,
       ObjectNode assigned) {
-    record(c, EventType.exited(type), () -> {
-      ObjectNode d = Json.object();
-      d.put("name", name);
-      d.put("output", Json.text(output));
-      d.set("outputDetails", notTruncated());
-      if (assigned != null) {
-        ObjectNode texts = d.putObject("assignedVariables");
-        assigned.fields().forEachRemaining(e -> texts.put(e.getKey(), Json.text(e.getValue())));
-        d.set("assignedVariablesDetails", notTruncated());
-      }
-      return d;
-    });
+    record(c, EventType.exited(type),
+        () -> details().text("name", name).payload("output", output).assigned(assigned).node());
   }
 
   /** A JSONata expression failed: AWS links this event to {@code after}, not to the cursor. */
   public void evaluationFailed(Cursor c, long after, String state, String cause, String location) {
     c.moveTo(after);
-    record(c, EventType.EVALUATION_FAILED, () -> {
-      ObjectNode d = Json.object();
-      d.put("error", ErrorNames.QUERY_EVALUATION_ERROR);
-      d.put("cause", cause);
-      if (location != null) {
-        d.put("location", location);
-      }
-      d.put("state", state);
-      return d;
-    });
+    record(c, EventType.EVALUATION_FAILED,
+        () -> details().text("error", ErrorNames.QUERY_EVALUATION_ERROR).text("cause", cause)
+            .optional("location", location).text("state", state).node());
   }
 
   // ---- Map
 
   public void mapStateStarted(Cursor c, int length) {
-    record(c, EventType.MAP_STATE_STARTED, () -> {
-      ObjectNode d = Json.object();
-      d.put("length", length);
-      return d;
-    });
+    record(c, EventType.MAP_STATE_STARTED, () -> details().number("length", length).node());
   }
 
   public long mapIteration(Cursor c, EventType type, String mapName, int index) {
-    return record(c, type, () -> {
-      ObjectNode d = Json.object();
-      d.put("index", index);
-      d.put("name", mapName);
-      return d;
-    });
+    return record(c, type, () -> details().number("index", index).text("name", mapName).node());
   }
 
   /** A Map Run that failed on its own (its ItemReader), with the error and cause. */
   public long mapRunFailed(Cursor c, String error, String cause) {
-    return record(c, EventType.MAP_RUN_FAILED, () -> {
-      ObjectNode d = Json.object();
-      d.put("error", error);
-      d.put("cause", cause);
-      return d;
-    });
+    return record(c, EventType.MAP_RUN_FAILED,
+        () -> details().text("error", error).text("cause", cause).node());
   }
 
   public void mapRunStarted(Cursor c, String mapRunArn) {
-    record(c, EventType.MAP_RUN_STARTED, () -> {
-      ObjectNode d = Json.object();
-      d.put("mapRunArn", mapRunArn);
-      return d;
-    });
+    record(c, EventType.MAP_RUN_STARTED, () -> details().text("mapRunArn", mapRunArn).node());
   }
 
   // ---- Lambda functions (direct ARN) and service integrations
 
   public void lambdaScheduled(Cursor c, String resource, JsonNode input, Long timeoutSeconds) {
-    record(c, EventType.LAMBDA_FUNCTION_SCHEDULED, () -> {
-      ObjectNode d = Json.object();
-      d.put("resource", resource);
-      d.put("input", Json.text(input));
-      d.set("inputDetails", notTruncated());
-      if (timeoutSeconds != null) {
-        d.put("timeoutInSeconds", timeoutSeconds);
-      }
-      return d;
-    });
+    record(c, EventType.LAMBDA_FUNCTION_SCHEDULED,
+        () -> details().text("resource", resource).payload("input", input)
+            .optional("timeoutInSeconds", timeoutSeconds).node());
   }
 
   /** LambdaFunctionSucceeded or TaskSucceeded's {@code output} is the function's text as given. */
   public void lambdaSucceeded(Cursor c, String outputText) {
-    record(c, EventType.LAMBDA_FUNCTION_SUCCEEDED, () -> {
-      ObjectNode d = Json.object();
-      d.put("output", outputText);
-      d.set("outputDetails", notTruncated());
-      return d;
-    });
+    record(c, EventType.LAMBDA_FUNCTION_SUCCEEDED,
+        () -> details().payload("output", outputText).node());
   }
 
   /** LambdaFunctionFailed / LambdaFunctionTimedOut. */
   public void lambdaFailed(Cursor c, EventType type, String error, String cause) {
-    record(c, type, () -> errorDetails(error, cause));
+    record(c, type, () -> details().error(error, cause).node());
   }
 
   public void taskScheduled(Cursor c, String resource, String resourceType, String region,
       JsonNode parameters, Long timeoutSeconds, Long heartbeatSeconds) {
-    record(c, EventType.TASK_SCHEDULED, () -> {
-      ObjectNode d = Json.object();
-      d.put("resource", resource);
-      d.put("resourceType", resourceType);
-      d.put("region", region);
-      d.put("parameters", Json.text(parameters));
-      if (timeoutSeconds != null) {
-        d.put("timeoutInSeconds", timeoutSeconds);
-      }
-      if (heartbeatSeconds != null) {
-        d.put("heartbeatInSeconds", heartbeatSeconds);
-      }
-      return d;
-    });
-    record(c, EventType.TASK_STARTED, () -> {
-      ObjectNode d = Json.object();
-      d.put("resource", resource);
-      d.put("resourceType", resourceType);
-      return d;
-    });
+    record(c, EventType.TASK_SCHEDULED,
+        () -> taskDetails(resource, resourceType).text("region", region)
+            .json("parameters", parameters).optional("timeoutInSeconds", timeoutSeconds)
+            .optional("heartbeatInSeconds", heartbeatSeconds).node());
+    record(c, EventType.TASK_STARTED, () -> taskDetails(resource, resourceType).node());
   }
 
   /** A callback or .sync task was submitted: {@code output} is the service's response. */
   public void taskSubmitted(Cursor c, String resource, String resourceType, JsonNode output) {
-    record(c, EventType.TASK_SUBMITTED, () -> {
-      ObjectNode d = Json.object();
-      d.put("resource", resource);
-      d.put("resourceType", resourceType);
-      d.put("output", Json.text(output));
-      d.set("outputDetails", notTruncated());
-      return d;
-    });
+    record(c, EventType.TASK_SUBMITTED,
+        () -> taskDetails(resource, resourceType).payload("output", output).node());
   }
 
   public void taskSucceeded(Cursor c, String resource, String resourceType, JsonNode output) {
-    record(c, EventType.TASK_SUCCEEDED, () -> {
-      ObjectNode d = Json.object();
-      d.put("resource", resource);
-      d.put("resourceType", resourceType);
-      d.put("output", Json.text(output));
-      d.set("outputDetails", notTruncated());
-      return d;
-    });
+    record(c, EventType.TASK_SUCCEEDED,
+        () -> taskDetails(resource, resourceType).payload("output", output).node());
   }
 
   /** TaskFailed / TaskTimedOut. */
   public void taskFailed(Cursor c, EventType type, String error, String cause, String resource,
       String resourceType) {
-    record(c, type, () -> {
-      ObjectNode d = errorDetails(error, cause);
-      d.put("resource", resource);
-      d.put("resourceType", resourceType);
-      return d;
-    });
+    record(c, type, () -> details().error(error, cause).text("resource", resource)
+        .text("resourceType", resourceType).node());
   }
 
-  private static ObjectNode errorDetails(String error, String cause) {
-    ObjectNode d = Json.object();
-    if (error != null) {
-      d.put("error", error);
-    }
-    if (cause != null) {
-      d.put("cause", cause);
-    }
-    return d;
+  private static EventDetails details() {
+    return new EventDetails();
   }
 
-  private static ObjectNode notTruncated() {
-    ObjectNode d = Json.object();
-    d.put("truncated", false);
-    return d;
+  private static EventDetails taskDetails(String resource, String resourceType) {
+    return details().text("resource", resource).text("resourceType", resourceType);
   }
 }

@@ -14,7 +14,8 @@ import com.example.workshop.runtime.sfn.internal.query.StateIo;
 public record MapState(String name, String next, StateIo io, Branch processor,
     boolean distributed, Items items, ItemSelector itemSelector, NumberValue maxConcurrency,
     NumberValue toleratedFailureCount, NumberValue toleratedFailurePercentage, String label,
-    ItemReader reader, ItemBatcher batcher, String unsupportedField, ErrorHandling handling) implements State {
+    ItemReader reader, ItemBatcher batcher, String unsupportedField, ErrorHandling handling)
+    implements RetryingState {
   @Override
   public StateType type() {
     return StateType.MAP;

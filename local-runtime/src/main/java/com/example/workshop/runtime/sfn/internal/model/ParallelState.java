@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Parallel: every branch gets the effective input; the result is the array of branch outputs. */
 public record ParallelState(String name, String next, StateIo io, List<Branch> branches,
-    ErrorHandling handling) implements State {
+    ErrorHandling handling) implements RetryingState {
   public ParallelState {
     branches = List.copyOf(branches);
   }

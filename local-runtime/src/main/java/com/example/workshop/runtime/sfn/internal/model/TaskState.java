@@ -7,7 +7,7 @@ import com.example.workshop.runtime.sfn.internal.query.StateIo;
  * timeout} and {@code heartbeat}: TimeoutSeconds and HeartbeatSeconds, null when absent.
  */
 public record TaskState(String name, String next, StateIo io, String resource,
-    NumberValue timeout, NumberValue heartbeat, ErrorHandling handling) implements State {
+    NumberValue timeout, NumberValue heartbeat, ErrorHandling handling) implements RetryingState {
   @Override
   public StateType type() {
     return StateType.TASK;
