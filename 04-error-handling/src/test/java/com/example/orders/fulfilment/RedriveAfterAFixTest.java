@@ -25,19 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RedriveAfterAFixTest {
 
-  private static final OrderFulfilment WORKFLOW = OrderFulfilment.load(Path.of("."));
+  static final OrderFulfilment WORKFLOW = OrderFulfilment.load(Path.of("."));
   /** The functions that succeeded before the bug (ConfirmPayment, between them, calls no function). */
   private static final List<String> DONE_BEFORE_THE_BUG =
       List.of("ValidateOrder", "ReserveInventory", "ChargePayment", "ShipOrder");
 
   /** The engine as it was deployed with the bug: RefundPayment's function runs BuggyRefundPayment. */
-  private static LocalStepFunctions withTheBug() {
+  static LocalStepFunctions withTheBug() {
     return WORKFLOW.engine(0).randomSeed(42)
         .function("RefundPaymentFunctionArn", BuggyRefundPayment.class.getName() + "::handleRequest")
         .build();
   }
 
-  private static String order() throws IOException {
+  static String order() throws IOException {
     return Files.readString(Path.of("events", "order-address-rejected.json"));
   }
 
@@ -90,13 +90,13 @@ class RedriveAfterAFixTest {
         + " the completed steps were undone (payment refunded if charged, inventory released).", redriven.cause());
   }
 
-  private static List<String> statesEntered(List<HistoryEvent> events) {
+  static List<String> statesEntered(List<HistoryEvent> events) {
     return events.stream().filter(e -> e.type().endsWith("StateEntered"))
         .map(e -> e.details().path("name").asText()).toList();
   }
 
   /** How many events of {@code type} the Lambda calls of {@code state} recorded. */
-  private static long lambdaEvents(List<HistoryEvent> events, String state, String type) {
+  static long lambdaEvents(List<HistoryEvent> events, String state, String type) {
     return lambdaCalls(events, state).stream().filter(e -> e.type().equals(type)).count();
   }
 
