@@ -43,7 +43,7 @@ class ThousandEuroExerciseTest {
     assertEquals(ExecutionStatus.SUCCEEDED, run.status(), run.historyTable());
     assertEquals(List.of("WhichEvent", "ReadOrder", "ValidateOrder", "IsOrderValid", "PriceOrder", "IsHighValue",
         "HoldForReview", "OrderHeld"), run.visitedStates(), run.historyTable());
-    var output = new ObjectMapper().readTree(run.output());
+    var output = JSON.readTree(run.output());
     assertEquals("HELD_FOR_REVIEW", output.path("status").asText(), run.output());
   }
 
