@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.example.workshop.runtime.sfn.LocalStepFunctions;
 import com.example.workshop.runtime.sfn.TestStateRequest;
 import com.example.workshop.runtime.sfn.TestStateResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -29,10 +30,7 @@ class ChoiceStateTest {
   @CsvFileSource(resources = "/choice-cases.psv", delimiter = '|')
   @DisplayName("a Choice rule picks the next state from its input")
   void choicePicksTheNextState(String state, String input, String nextState) throws Exception {
-    // snippet:test-choice
-    TestStateResponse r = SFN.testState(
-        TestStateRequest.of(Workflow.JSONPATH.machine(), state).withInput(input));
-    // end-snippet
+    TestStateResponse r = onJsonPath(state, input);
     assertEquals(TestStateResponse.Status.SUCCEEDED, r.status());
     assertEquals(nextState, r.nextState());
     assertNull(r.error());
@@ -51,15 +49,30 @@ class ChoiceStateTest {
         variables.set(name, order.remove(name));
       }
     }
+    TestStateResponse r = onJsonata(state, order, variables);
+    assertEquals(TestStateResponse.Status.SUCCEEDED, r.status(), () -> r.error() + ": " + r.cause());
+    assertEquals(nextState, r.nextState());
+    assertNull(r.error());
+    assertEquals(order, JSON.readTree(r.output()), "a Choice passes its input on");
+  }
+
+  /** {@code state} of the JSONPath file, alone, on {@code input}. */
+  static TestStateResponse onJsonPath(String state, String input) {
+    // snippet:test-choice
+    TestStateResponse r = SFN.testState(
+        TestStateRequest.of(Workflow.JSONPATH.machine(), state).withInput(input));
+    // end-snippet
+    return r;
+  }
+
+  /** {@code state} of the JSONata twin, alone, on {@code order}, with the variables its Assign fields set. */
+  static TestStateResponse onJsonata(String state, JsonNode order, JsonNode variables) {
     // snippet:test-choice-variables
     TestStateResponse r = SFN.testState(
         TestStateRequest.of(Workflow.JSONATA.machine(), state)
             .withInput(order.toString())
             .withVariables(variables.toString()));
     // end-snippet
-    assertEquals(TestStateResponse.Status.SUCCEEDED, r.status(), () -> r.error() + ": " + r.cause());
-    assertEquals(nextState, r.nextState());
-    assertNull(r.error());
-    assertEquals(order, JSON.readTree(r.output()), "a Choice passes its input on");
+    return r;
   }
 }
