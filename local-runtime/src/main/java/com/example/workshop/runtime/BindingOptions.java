@@ -23,11 +23,7 @@ import picocli.CommandLine.Option;
  * the identity in ARNs. Each handler runs in a JVM of its own, as on Lambda.
  */
 final class BindingOptions {
-  @Option(names = "--function", paramLabel = "NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB]",
-      description = "the Java handler answering for a function (name, ARN or substitution key)")
-  List<String> functions = new ArrayList<>();
-
-  @Mixin ClasspathOption classpath = new ClasspathOption();
+  @Mixin Functions javaHandlers = new Functions();
 
   @Option(names = "--mock-config", paramLabel = "FILE",
       description = "an AWS Step Functions Local mock file (its test case: run --test-case NAME;"
@@ -72,7 +68,7 @@ final class BindingOptions {
     if (region != null) {
       option("--region", () -> b.region(region));
     }
-    code = classpath.paths();
+    code = javaHandlers.classpath.paths();
     if (!code.isEmpty()) {
       b.classLoader(classLoader(code));
     }
@@ -85,7 +81,7 @@ final class BindingOptions {
         bindTemplateFunctions(app, id, b, packages, built);
       }
     }
-    handlers.putAll(bindFunctions(functions, b));
+    handlers.putAll(bindFunctions(javaHandlers.functions, b));
     return b;
   }
 
@@ -218,5 +214,17 @@ final class BindingOptions {
       }
     }
     return lambda;
+  }
+
+  /**
+   * {@code --function} and {@code --classpath}: the Java handlers, the same for {@code run},
+   * {@code redrive}, {@code serve} and {@code test-state}.
+   */
+  static final class Functions {
+    @Option(names = "--function", paramLabel = "NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB]",
+        description = "the Java handler answering for a function (name, ARN or substitution key)")
+    List<String> functions = new ArrayList<>();
+
+    @Mixin ClasspathOption classpath = new ClasspathOption();
   }
 }

@@ -7,8 +7,6 @@ import com.example.workshop.runtime.sfn.LocalStepFunctions;
 import com.example.workshop.runtime.sfn.StateMachine;
 import com.example.workshop.runtime.sfn.StateMachineType;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -34,9 +32,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "the port on localhost (default 8083; 0: any free port)")
   String port;
 
-  @Option(names = "--template", paramLabel = "FILE",
-      description = "a SAM template: its state machines are created at start, its functions bound")
-  String template;
+  /** The template's state machines are created at start (--state-machine: only that one), its functions bound. */
+  @Mixin TemplateOptions template = new TemplateOptions();
 
   @Mixin BindingOptions bindings = new BindingOptions();
 
@@ -50,9 +47,10 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     int portNumber = port == null ? StepFunctionsEndpoint.DEFAULT_PORT : InvokeCommand.whole("--port", port, 0, 65535);
-    SamApplication app = template == null ? null : template();
-    List<String> ids = app == null ? List.of() : app.stateMachineIds();
-    LocalStepFunctions.Builder engine = bindings.builder(app, template, ids);
+    SamApplication app = template();
+    List<String> ids = app == null ? List.of()
+        : template.stateMachine != null ? List.of(template.stateMachineId(app, null)) : app.stateMachineIds();
+    LocalStepFunctions.Builder engine = bindings.builder(app, template.file, ids);
     if (bindings.mockConfig != null) {
       bindings.mockConfig(engine, InputText.path(bindings.mockConfig, "mock config"));
     }
@@ -77,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
       }
     } catch (RuntimeException e) {
       endpoint.close();
-      throw e instanceof IllegalArgumentException ? new UsageException(template + ": " + e.getMessage()) : e;
+      throw e instanceof IllegalArgumentException ? new UsageException(template.file + ": " + e.getMessage()) : e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -90,21 +88,17 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The template as run reads it (--region, --account, then each --parameter); null without one. */
   private SamApplication template() {
-    Path path = InputText.path(template, "template");
-    if (!Files.isRegularFile(path)) {
-      throw new UsageException(Files.isDirectory(path) ? "template " + template + " is a folder; give its template.yaml"
-          : "template file not found: " + template);
+    if (!template.given()) {
+      template.checkUnused();
+      return null;
     }
-    try {
-      SamApplication app = bindings.apply(SamApplication.load(path));
-      if (app.stateMachineIds().isEmpty()) {
-        throw new UsageException(template + " declares no state machine (AWS::Serverless::StateMachine)");
-      }
-      return app;
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(RunCommand.oneLine(e.getMessage()));
+    SamApplication app = template.load(bindings::apply);
+    if (app.stateMachineIds().isEmpty()) {
+      throw new UsageException(template.file + " declares no state machine (AWS::Serverless::StateMachine)");
     }
+    return app;
   }
 
   private StateMachine machine(SamApplication app, String id) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 final class TemplateOptions {
   @Option(names = "--template", paramLabel = "FILE",
       description = "a SAM template: its state machine's DefinitionUri and DefinitionSubstitutions"
-          + " (and for run and redrive its functions' handlers, CodeUri, timeouts, memory and environment)")
+          + " (and for run, redrive and serve its functions' handlers, CodeUri, timeouts, memory and environment)")
   String file;
 
   @Option(names = "--state-machine", paramLabel = "ID",

@@ -71,11 +71,7 @@ final class TestStateCommand implements Callable<Integer> {
       description = "the role TestState runs a Task with (default: local-runtime's when the Task runs a function)")
   String roleArn;
 
-  @Option(names = "--function", paramLabel = "NAME=pkg.Class::method[,timeout=SECONDS][,memory=MB]",
-      description = "the Java handler answering for a function (name, ARN or substitution key)")
-  List<String> functions = new ArrayList<>();
-
-  @Mixin ClasspathOption classpath = new ClasspathOption();
+  @Mixin BindingOptions.Functions javaHandlers = new BindingOptions.Functions();
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
   boolean help;
@@ -118,7 +114,7 @@ final class TestStateCommand implements Callable<Integer> {
     LocalStepFunctions sfn = engine();
     // a Task that really runs needs a role in AWS; the CLI runs as local-runtime's unless told
     putIf(request, "roleArn", roleArn != null ? roleArn
-        : mock == null && !functions.isEmpty() ? "arn:aws:iam::123456789012:role/TestStateRole" : null);
+        : mock == null && !javaHandlers.functions.isEmpty() ? "arn:aws:iam::123456789012:role/TestStateRole" : null);
     String response;
     try {
       if (!def.substitutions().isEmpty()) {
@@ -140,11 +136,11 @@ final class TestStateCommand implements Callable<Integer> {
 
   private LocalStepFunctions engine() {
     LocalStepFunctions.Builder b = LocalStepFunctions.builder().isolation(Isolation.PROCESS);
-    List<Path> code = classpath.paths();
+    List<Path> code = javaHandlers.classpath.paths();
     if (!code.isEmpty()) {
       b.classLoader(BindingOptions.classLoader(code));
     }
-    BindingOptions.bindFunctions(functions, b);
+    BindingOptions.bindFunctions(javaHandlers.functions, b);
     LocalStepFunctions sfn = b.build();
     sfn.handlerProblems().forEach((name, problem) ->
         io.err().println("hint: function " + name + ": " + problem));
