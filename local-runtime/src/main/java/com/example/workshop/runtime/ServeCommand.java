@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "the port on localhost (default 8083; 0: any free port)")
   String port;
 
-  /** The template's state machines are created at start (--state-machine: only that one), its functions bound. */
+  /** The template's state machines are created at start (with --state-machine, that one). */
   @Mixin TemplateOptions template = new TemplateOptions();
 
   @Mixin BindingOptions bindings = new BindingOptions();
