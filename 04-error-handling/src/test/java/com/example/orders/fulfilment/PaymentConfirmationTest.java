@@ -77,14 +77,10 @@ class PaymentConfirmationTest {
     HistoryEvent scheduled = run.snapshot().history().stream()
         .filter(e -> e.type().equals("TaskScheduled")).reduce((first, last) -> last).orElseThrow();
     JsonNode parameters = JSON.readTree(scheduled.details().path("parameters").asText());
-    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-    message.setMessageId(messageId);
-    message.setBody(JSON.writeValueAsString(parameters.path("MessageBody")));
+    SQSEvent.SQSMessage message = message(messageId, JSON.writeValueAsString(parameters.path("MessageBody")));
     message.setEventSource("aws:sqs");
     message.setEventSourceArn("arn:aws:sqs:eu-central-1:123456789012:sam-app-PaymentConfirmationsQueue-1N3JW8EXAMPLE");
-    SQSEvent event = new SQSEvent();
-    event.setRecords(List.of(message));
-    return event;
+    return batch(message);
   }
 
   private SQSBatchResponse consume(SQSEvent event) {
@@ -175,14 +171,10 @@ class PaymentConfirmationTest {
     ExecutionHandle run = startHappyOrder();
     run.awaitTaskToken("ConfirmPayment");
     provider.put("pay-ord-2001", Confirmation.confirmed());
-    SQSEvent.SQSMessage bad = new SQSEvent.SQSMessage();
-    bad.setMessageId("m-0");
-    bad.setBody("{\"orderId\": \"ord-2001\"}");
+    SQSEvent.SQSMessage bad = message("m-0", "{\"orderId\": \"ord-2001\"}");
     SQSEvent.SQSMessage good = delivered(run, "m-1").getRecords().get(0);
-    SQSEvent batch = new SQSEvent();
-    batch.setRecords(List.of(bad, good));
 
-    assertEquals(List.of("m-0"), retried(consume(batch)));
+    assertEquals(List.of("m-0"), retried(consume(batch(bad, good))));
     assertEquals(ExecutionStatus.SUCCEEDED, run.await().status());
   }
 
@@ -192,16 +184,25 @@ class PaymentConfirmationTest {
     ExecutionHandle run = startHappyOrder();
     run.awaitTaskToken("ConfirmPayment");
     provider.put("pay-ord-2001", Confirmation.confirmed());
-    SQSEvent.SQSMessage tampered = new SQSEvent.SQSMessage();
-    tampered.setMessageId("m-0");
-    tampered.setBody("{\"orderId\": \"ord-2001\", \"payment\": {\"paymentId\": \"pay-ord-2001\"},"
-        + " \"taskToken\": \"not-a-token\"}");
-    SQSEvent batch = new SQSEvent();
-    batch.setRecords(List.of(tampered));
+    SQSEvent.SQSMessage tampered = message("m-0", "{\"orderId\": \"ord-2001\", \"payment\":"
+        + " {\"paymentId\": \"pay-ord-2001\"}, \"taskToken\": \"not-a-token\"}");
 
-    assertEquals(List.of("m-0"), retried(consume(batch)));
+    assertEquals(List.of("m-0"), retried(consume(batch(tampered))));
     assertEquals(ExecutionStatus.RUNNING, run.status());
     run.stop("Test", "the token stays unanswered");
+  }
+
+  static SQSEvent.SQSMessage message(String id, String body) {
+    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+    message.setMessageId(id);
+    message.setBody(body);
+    return message;
+  }
+
+  static SQSEvent batch(SQSEvent.SQSMessage... messages) {
+    SQSEvent batch = new SQSEvent();
+    batch.setRecords(List.of(messages));
+    return batch;
   }
 
   static HistoryEvent only(Execution run, String type) {
